@@ -1,0 +1,127 @@
+//! Coupa's JSON: a record is an object with dashed keys, a list is a bare array.
+
+use serde::Serialize;
+use serde::de::{self, DeserializeOwned};
+
+use crate::error::{ApiErrors, ApiMessage, DecodeError};
+use crate::meta::Record;
+use crate::value::Value;
+use crate::xml::MAX_DOCUMENT;
+
+pub use crate::wire::{Json, Nullable, NullableList};
+
+/// Decodes one record from JSON.
+pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {
+    decode(text)
+}
+
+/// Decodes a list of records from a JSON array.
+pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
+    decode(text)
+}
+
+/// Encodes a record or a payload as JSON.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| unreachable_serialize(&e))
+}
+
+/// Encodes records as a JSON array.
+pub fn list_to_string<T: Record>(values: &[T]) -> String {
+    to_string(values)
+}
+
+/// Decodes Coupa's JSON error body: `{"errors": {"user": ["Login has already been taken"]}}`;
+/// a plain list of messages under `errors` is read too.
+pub fn errors_from_str(text: &str) -> Result<ApiErrors, DecodeError> {
+    let body: Value = decode(text)?;
+    let Some(errors) = body.get("errors") else {
+        return Err(DecodeError::new("", "expected an object with `errors`"));
+    };
+    let mut out = ApiErrors::default();
+    collect_messages(None, errors, &mut out);
+    Ok(out)
+}
+
+fn collect_messages(about: Option<&str>, value: &Value, out: &mut ApiErrors) {
+    match value {
+        Value::Object(entries) => {
+            for (key, value) in entries {
+                collect_messages(Some(key), value, out);
+            }
+        }
+        Value::List { items, .. } => {
+            for item in items {
+                collect_messages(about, item, out);
+            }
+        }
+        other => {
+            if let Some(text) = other.as_text() {
+                out.messages.push(ApiMessage {
+                    about: about.map(str::to_owned),
+                    text: text.to_owned(),
+                });
+            }
+        }
+    }
+}
+
+/// The nesting serde_json allows before it stops with an error (its own recursion limit).
+const MAX_NESTING: &str = "recursion limit exceeded";
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    if text.len() > MAX_DOCUMENT {
+        return Err(DecodeError::new(
+            "",
+            format!("the document is larger than {MAX_DOCUMENT} bytes"),
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| split_path(&e))
+}
+
+/// Turns serde_json's message, which `nest` prefixed with the key path, into a located error.
+fn split_path(error: &serde_json::Error) -> DecodeError {
+    let message = error.to_string();
+    let message = strip_position(&message);
+    let located = format!("{message} (line {}, column {})", error.line(), error.column());
+    if message.contains(MAX_NESTING) {
+        return DecodeError::new("", format!("values nest too deep {}", &located[message.len()..]));
+    }
+    match parse_nested(message) {
+        Some((path, rest)) => DecodeError::new(
+            path,
+            format!("{rest} (line {}, column {})", error.line(), error.column()),
+        ),
+        None => DecodeError::new("", located),
+    }
+}
+
+/// Prefixes a field or item name to an error raised inside it, so the full path comes out:
+/// `` `invoice-lines/2/total`: expected a decimal ``.
+pub fn nest<E: de::Error>(segment: &str, error: E) -> E {
+    let message = error.to_string();
+    let message = strip_position(&message);
+    match parse_nested(message) {
+        Some((path, rest)) => E::custom(format!("`{segment}/{path}`: {rest}")),
+        None => E::custom(format!("`{segment}`: {message}")),
+    }
+}
+
+fn parse_nested(message: &str) -> Option<(&str, &str)> {
+    let rest = message.strip_prefix('`')?;
+    let end = rest.find("`: ")?;
+    Some((&rest[..end], &rest[end + 3..]))
+}
+
+/// serde_json appends ` at line L column C`; the position is reported once, at the end.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => &message[..at],
+        _ => message,
+    }
+}
+
+#[cold]
+fn unreachable_serialize(error: &serde_json::Error) -> String {
+    // Records and payloads serialize maps with string keys only; serde_json cannot fail on them.
+    unreachable!("serializing to JSON failed: {error}")
+}

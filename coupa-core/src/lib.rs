@@ -1,0 +1,38 @@
+//! Runtime for the Coupa bindings.
+//!
+//! The code that `#[derive(CoupaResource)]` writes calls into this crate: the resource and verb
+//! traits, the XML codec (over quick-xml events), the JSON codec (over serde), references, the
+//! values kept for fields the schema does not know, and Coupa's error bodies.
+
+pub mod datetime;
+pub mod error;
+pub mod json;
+pub mod meta;
+pub mod payload;
+pub mod reference;
+pub mod request;
+pub mod value;
+pub mod wire;
+pub mod xml;
+
+pub use datetime::DateTime;
+pub use error::{ApiErrors, DecodeError};
+pub use meta::{
+    Access, Action, ActionInfo, Create, Deactivate, Delete, Embedded, FieldInfo, FieldKind, Get, List,
+    Payload, Record, Resource, Update, Verb,
+};
+pub use payload::LineChange;
+pub use reference::Ref;
+pub use value::{CustomFields, Unknown, Value};
+pub use wire::{WireRead, WireWrite};
+
+/// Re-exports for generated code, so that it names one crate only.
+#[doc(hidden)]
+pub mod __private {
+    pub use chrono;
+    pub use rust_decimal;
+    pub use serde;
+}
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;

@@ -1,0 +1,469 @@
+//! How one value reads from and writes to both wire formats.
+//!
+//! The derive writes a record's field loop; the values inside go through these traits, so a
+//! decimal or a timestamp reads the same way in every record.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+
+use crate::datetime::DateTime;
+use crate::error::DecodeError;
+use crate::value::{CustomFields, Value};
+use crate::xml::{Element, XmlReader, XmlWriter};
+
+/// A value that can be read from XML and JSON.
+pub trait WireRead: Sized {
+    /// Reads the value inside `element` and leaves it.
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError>;
+
+    /// Reads the value from JSON.
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+/// A value that can be written to XML and JSON.
+pub trait WireWrite {
+    /// Writes the value as the element `name`.
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str);
+
+    /// Writes the value as JSON.
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Whether writing would say nothing (a payload with no field set); such values are left
+    /// out of their parent.
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+
+impl WireRead for String {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.text(element)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarText("a string"))
+    }
+}
+
+impl WireWrite for String {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, None, self);
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl WireRead for i64 {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.parse(element, parse_integer)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("an integer"))?;
+        parse_integer(&text).map_err(de::Error::custom)
+    }
+}
+
+impl WireWrite for i64 {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, Some("integer"), &self.to_string());
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(*self)
+    }
+}
+
+impl WireRead for bool {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.parse(element, parse_boolean)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("a boolean"))?;
+        parse_boolean(&text).map_err(de::Error::custom)
+    }
+}
+
+impl WireWrite for bool {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, Some("boolean"), if *self { "true" } else { "false" });
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(*self)
+    }
+}
+
+impl WireRead for Decimal {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.parse(element, parse_decimal)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("a decimal"))?;
+        parse_decimal(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Decimals are written as JSON strings, as Coupa writes money, so no reader turns them into
+/// binary floats.
+impl WireWrite for Decimal {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, Some("decimal"), &self.to_string());
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl WireRead for NaiveDate {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.parse(element, parse_date)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("a date"))?;
+        parse_date(&text).map_err(de::Error::custom)
+    }
+}
+
+impl WireWrite for NaiveDate {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, Some("date"), &self.format("%Y-%m-%d").to_string());
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.format("%Y-%m-%d"))
+    }
+}
+
+impl WireRead for DateTime {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.parse(element, parse_datetime)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("a datetime"))?;
+        parse_datetime(&text).map_err(de::Error::custom)
+    }
+}
+
+impl WireWrite for DateTime {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.text(name, Some("dateTime"), &self.to_string());
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl WireRead for Value {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        reader.value(element)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer)
+    }
+}
+
+impl WireWrite for Value {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        match self {
+            Value::Null => writer.nil(name),
+            Value::Bool(flag) => flag.write_xml(writer, name),
+            Value::Number(text) => {
+                let kind = if text.contains(['.', 'e', 'E']) { "decimal" } else { "integer" };
+                writer.text(name, Some(kind), text);
+            }
+            Value::Text(text) => writer.text(name, None, text),
+            Value::Typed { kind, text } => writer.text(name, Some(kind), text),
+            Value::List { item, items } => {
+                let item = item.clone().unwrap_or_else(|| singular(name));
+                crate::xml::write_list(writer, name, &item, items);
+            }
+            Value::Object(entries) => {
+                writer.start(name, None);
+                for (key, value) in entries {
+                    value.write_xml(writer, key);
+                }
+                writer.end(name);
+            }
+        }
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
+impl WireRead for CustomFields {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        let mut entries = Vec::new();
+        while let Some(child) = reader.next_child(element)? {
+            entries.push((child.name.clone(), reader.value(&child)?));
+        }
+        Ok(CustomFields::from_entries(entries))
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        CustomFields::deserialize(deserializer)
+    }
+}
+
+impl WireWrite for CustomFields {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        writer.start(name, None);
+        for (key, value) in self.entries() {
+            value.write_xml(writer, key);
+        }
+        writer.end(name);
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+
+    fn is_blank(&self) -> bool {
+        self.entries().is_empty()
+    }
+}
+
+impl<T: WireRead> WireRead for Box<T> {
+    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
+        T::read_xml(reader, element).map(Box::new)
+    }
+
+    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::read_json(deserializer).map(Box::new)
+    }
+}
+
+impl<T: WireWrite> WireWrite for Box<T> {
+    fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
+        (**self).write_xml(writer, name);
+    }
+
+    fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).write_json(serializer)
+    }
+
+    fn is_blank(&self) -> bool {
+        (**self).is_blank()
+    }
+}
+
+/// The singular of a dashed plural, for the items of a list: `invoice-lines` → `invoice-line`.
+pub fn singular(plural: &str) -> String {
+    if let Some(stem) = plural.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if plural.ends_with(suffix) {
+            return plural[..plural.len() - 2].to_owned();
+        }
+    }
+    if plural.ends_with("ss") {
+        return plural.to_owned();
+    }
+    plural.strip_suffix('s').unwrap_or(plural).to_owned()
+}
+
+/// Parses a whole number; out of range is an error, never a wrap.
+pub fn parse_integer(text: &str) -> Result<i64, String> {
+    let trimmed = text.trim();
+    trimmed.parse::<i64>().map_err(|e| match e.kind() {
+        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+            format!("integer `{trimmed}` is out of range")
+        }
+        _ => format!("expected an integer, found `{trimmed}`"),
+    })
+}
+
+/// Parses `true`/`false`/`1`/`0`.
+pub fn parse_boolean(text: &str) -> Result<bool, String> {
+    match text.trim() {
+        "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        other => Err(format!("expected `true` or `false`, found `{other}`")),
+    }
+}
+
+/// Parses a decimal exactly; more digits than fit are an error, never rounded away.
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let plain = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let is_plain = !plain.is_empty()
+        && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    if is_plain {
+        return Decimal::from_str_exact(plain)
+            .map_err(|e| format!("decimal `{trimmed}` cannot be held exactly: {e}"));
+    }
+    Decimal::from_scientific(plain).map_err(|_| format!("expected a decimal, found `{trimmed}`"))
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let trimmed = text.trim();
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map_err(|_| format!("expected a date (YYYY-MM-DD), found `{trimmed}`"))
+}
+
+/// Parses an ISO 8601 timestamp with offset.
+pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
+    let trimmed = text.trim();
+    DateTime::parse(trimmed)
+        .map_err(|_| format!("expected a datetime with offset, found `{trimmed}`"))
+}
+
+/// Reads any JSON scalar as its exact text: strings as they are, numbers by their digits.
+struct ScalarText(&'static str);
+
+const EXACT_NUMBER_KEY: &str = "$serde_json::private::Number";
+
+impl<'de> Visitor<'de> for ScalarText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+        Ok(text.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
+        Ok(text)
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<String, E> {
+        Ok(flag.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<String, E> {
+        Ok(number.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<String, E> {
+        Ok(number.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<String, E> {
+        Err(E::custom(format!(
+            "number {number} arrived as a binary float; its exact digits are lost"
+        )))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == EXACT_NUMBER_KEY => map.next_value(),
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// Reads a JSON value that may be `null`.
+pub struct Nullable<T>(PhantomData<T>);
+
+impl<T> Nullable<T> {
+    /// A seed for `MapAccess::next_value_seed`.
+    pub fn new() -> Self {
+        Nullable(PhantomData)
+    }
+}
+
+impl<T> Default for Nullable<T> {
+    fn default() -> Self {
+        Nullable::new()
+    }
+}
+
+impl<'de, T: WireRead> de::DeserializeSeed<'de> for Nullable<T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_option(NullableVisitor(PhantomData))
+    }
+}
+
+struct NullableVisitor<T>(PhantomData<T>);
+
+impl<'de, T: WireRead> Visitor<'de> for NullableVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        T::read_json(deserializer).map(Some)
+    }
+}
+
+/// Reads a JSON list that may be `null`.
+pub struct NullableList<T>(PhantomData<T>);
+
+impl<T> NullableList<T> {
+    /// A seed for `MapAccess::next_value_seed`.
+    pub fn new() -> Self {
+        NullableList(PhantomData)
+    }
+}
+
+impl<T> Default for NullableList<T> {
+    fn default() -> Self {
+        NullableList::new()
+    }
+}
+
+impl<'de, T: WireRead> de::DeserializeSeed<'de> for NullableList<T> {
+    type Value = Option<Vec<T>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let items: Option<Vec<Item<T>>> = Option::deserialize(deserializer)?;
+        Ok(items.map(|items| items.into_iter().map(|Item(item)| item).collect()))
+    }
+}
+
+/// One list item read through its `WireRead`.
+struct Item<T>(T);
+
+impl<'de, T: WireRead> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::read_json(deserializer).map(Item)
+    }
+}
+
+/// Writes a value through its `WireWrite`, for `SerializeMap::serialize_entry`.
+pub struct Json<'a, T: ?Sized>(pub &'a T);
+
+impl<T: WireWrite> Serialize for Json<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write_json(serializer)
+    }
+}
+
+impl<T: WireWrite> Serialize for Json<'_, [T]> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Json))
+    }
+}
