@@ -1,1 +1,71 @@
+//! Reads the YAML schema of Coupa resources, checks it, and writes Rust bindings.
+//!
+//! The pipeline is `load` → `validate` → `emit`; the derive macro shares the expansion in
+//! [`expand`]. [`Builder`] drives it from a `build.rs`, `main.rs` from the command line.
 
+pub mod cli;
+pub mod diagnostic;
+pub mod emit;
+pub mod expand;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod validate;
+mod yaml;
+
+pub use diagnostic::{Diagnostic, Loc};
+pub use load::{LoadError, Sources};
+pub use model::Schema;
+
+use std::path::Path;
+
+/// A schema read from a directory, with its errors.
+#[derive(Debug)]
+pub struct Checked {
+    /// The definitions that could be read.
+    pub schema: Schema,
+    /// The files' text, for rendering.
+    pub sources: Sources,
+    /// Every error, ordered by file and position.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether the schema has no errors.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// All errors rendered, then a summary line.
+    pub fn report(&self) -> String {
+        let mut out = self.sources.render(&self.errors);
+        let count = self.errors.len();
+        let files: std::collections::BTreeSet<&str> =
+            self.errors.iter().map(|e| &*e.loc.file).collect();
+        out.push_str(&format!(
+            "{count} error{} in {} file{}\n",
+            if count == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" },
+        ));
+        out
+    }
+}
+
+/// Loads and validates every `*.yaml` file of `dir`.
+pub fn check_dir(dir: &Path) -> Result<Checked, LoadError> {
+    let files = load::yaml_files(dir)?;
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let mut definitions = load::load_files(&files, &mut sources, &mut errors)?;
+    definitions.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
+    let schema = Schema { definitions };
+    errors.extend(validate::validate(&schema));
+    errors.sort_by(|a, b| a.loc.cmp(&b.loc).then(a.message.cmp(&b.message)));
+    errors.dedup();
+    Ok(Checked {
+        schema,
+        sources,
+        errors,
+    })
+}

@@ -19,7 +19,7 @@ pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
     Access, Action, ActionInfo, Create, Deactivate, Delete, Embedded, FieldInfo, FieldKind, Get, List,
-    Payload, Record, Resource, Update, Verb,
+    ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
 pub use reference::Ref;

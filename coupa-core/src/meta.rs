@@ -105,9 +105,7 @@ pub struct ActionInfo {
 }
 
 /// A record type: a resource or an embedded type (lines, addresses inside a record).
-pub trait Record:
-    WireRead + WireWrite + Default + Clone + PartialEq + Serialize + DeserializeOwned
-{
+pub trait Record: WireRead + WireWrite + Serialize + DeserializeOwned {
     /// The schema name (`invoice_line`).
     const NAME: &'static str;
     /// The XML element of one record.
@@ -141,6 +139,41 @@ pub trait Action: Copy {
     fn name(self) -> &'static str;
     /// Whether it is sent as POST.
     fn is_post(self) -> bool;
+}
+
+/// A resource without actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoAction {}
+
+impl Action for NoAction {
+    fn name(self) -> &'static str {
+        match self {}
+    }
+
+    fn is_post(self) -> bool {
+        match self {}
+    }
+}
+
+/// How a record is written as an item of a list in a payload: embedded lines in full, resources
+/// as references.
+pub trait ListItem {
+    /// An item of a create payload.
+    type New: WireWrite;
+    /// An item of an update payload.
+    type Change: WireWrite;
+}
+
+/// An enum field's type: known wire values as variants, others kept as text.
+pub trait WireEnum: Sized {
+    /// The known wire values.
+    const VALUES: &'static [&'static str];
+
+    /// The value as written on the wire.
+    fn as_wire(&self) -> &str;
+
+    /// The variant for a wire value; unknown values are kept.
+    fn from_wire(value: &str) -> Self;
 }
 
 /// An embedded type written in full inside its parent (an invoice's lines).

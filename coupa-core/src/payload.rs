@@ -81,3 +81,41 @@ where
         }
     }
 }
+
+impl<T: Embedded> Clone for LineChange<T>
+where
+    T::New: Clone,
+    T::Changes: Clone,
+{
+    fn clone(&self) -> Self {
+        match self {
+            LineChange::Add(line) => LineChange::Add(line.clone()),
+            LineChange::Change { id, changes } => LineChange::Change {
+                id: *id,
+                changes: changes.clone(),
+            },
+            LineChange::Remove { id } => LineChange::Remove { id: *id },
+        }
+    }
+}
+
+impl<T: Embedded> PartialEq for LineChange<T>
+where
+    T::New: PartialEq,
+    T::Changes: PartialEq,
+{
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LineChange::Add(a), LineChange::Add(b)) => a == b,
+            (
+                LineChange::Change { id, changes },
+                LineChange::Change {
+                    id: other_id,
+                    changes: other_changes,
+                },
+            ) => id == other_id && changes == other_changes,
+            (LineChange::Remove { id }, LineChange::Remove { id: other_id }) => id == other_id,
+            _ => false,
+        }
+    }
+}

@@ -467,3 +467,18 @@ impl<T: WireWrite> Serialize for Json<'_, [T]> {
         serializer.collect_seq(self.0.iter().map(Json))
     }
 }
+
+/// Reads an enum field's text; values the schema does not list are kept.
+pub fn read_enum_xml<T: crate::meta::WireEnum>(
+    reader: &mut XmlReader<'_>,
+    element: &Element,
+) -> Result<T, DecodeError> {
+    reader.text(element).map(|text| T::from_wire(&text))
+}
+
+/// Reads an enum field from JSON.
+pub fn read_enum_json<'de, T: crate::meta::WireEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    String::read_json(deserializer).map(|text| T::from_wire(&text))
+}
