@@ -78,8 +78,8 @@ fn definition_items(definition: &Definition, options: &Options) -> TokenStream {
     let name = ident(&definition.rust_name);
     let doc = definition
         .doc
-        .clone()
-        .unwrap_or_else(|| default_doc(definition));
+        .as_ref()
+        .map_or_else(|| default_doc(definition), |d| format!(" {d}"));
     let container = container_attribute(definition);
     let fields = definition.fields.iter().map(|f| field(definition, f, options));
     let enums = definition.fields.iter().filter_map(|f| enum_item(definition, f, options));
@@ -141,7 +141,7 @@ fn field(definition: &Definition, field: &Field, options: &Options) -> TokenStre
     let doc = field.doc.clone().map_or_else(|| field_doc(field), |d| format!(" {d}"));
     let (kind, ty) = match &field.ty {
         FieldType::String { max_length } => {
-            let kind = match max_length {
+            let kind = match max_length.map(proc_macro2::Literal::u32_unsuffixed) {
                 Some(n) => quote!(string(max_length = #n)),
                 None => quote!(string),
             };
@@ -151,10 +151,10 @@ fn field(definition: &Definition, field: &Field, options: &Options) -> TokenStre
         FieldType::Integer => (quote!(integer), quote!(i64)),
         FieldType::Decimal { precision, scale } => {
             let mut args = Vec::new();
-            if let Some(p) = precision {
+            if let Some(p) = precision.map(proc_macro2::Literal::u32_unsuffixed) {
                 args.push(quote!(precision = #p));
             }
-            if let Some(s) = scale {
+            if let Some(s) = scale.map(proc_macro2::Literal::u32_unsuffixed) {
                 args.push(quote!(scale = #s));
             }
             let kind = if args.is_empty() { quote!(decimal) } else { quote!(decimal(#(#args),*)) };

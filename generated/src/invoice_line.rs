@@ -8,11 +8,7 @@ pub struct InvoiceLine {
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
     /// `accounting-total`: decimal, read-only.
-    #[coupa(
-        wire = "accounting-total",
-        decimal(precision = 46u32, scale = 20u32),
-        read_only
-    )]
+    #[coupa(wire = "accounting-total", decimal(precision = 46, scale = 20), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
@@ -30,13 +26,13 @@ pub struct InvoiceLine {
     #[coupa(wire = "category", string)]
     pub category: Option<String>,
     /// `classification-of-goods`: string of at most 255 characters.
-    #[coupa(wire = "classification-of-goods", string(max_length = 255u32))]
+    #[coupa(wire = "classification-of-goods", string(max_length = 255))]
     pub classification_of_goods: Option<String>,
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
     /// `company-uom`: string of at most 255 characters, read-only.
-    #[coupa(wire = "company-uom", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "company-uom", string(max_length = 255), read_only)]
     pub company_uom: Option<String>,
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
@@ -55,42 +51,38 @@ pub struct InvoiceLine {
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
     /// `customs-declaration-number`: string of at most 255 characters, read-only.
-    #[coupa(wire = "customs-declaration-number", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "customs-declaration-number", string(max_length = 255), read_only)]
     pub customs_declaration_number: Option<String>,
     /// `deductibility`: string.
     #[coupa(wire = "deductibility", string)]
     pub deductibility: Option<String>,
     /// `delivery-note-number`: string of at most 255 characters.
-    #[coupa(wire = "delivery-note-number", string(max_length = 255u32))]
+    #[coupa(wire = "delivery-note-number", string(max_length = 255))]
     pub delivery_note_number: Option<String>,
     /// `description`: string of at most 1550 characters, required on create.
-    #[coupa(wire = "description", string(max_length = 1550u32), required)]
+    #[coupa(wire = "description", string(max_length = 1550), required)]
     pub description: Option<String>,
     /// `discount-amount`: decimal, read-only.
-    #[coupa(
-        wire = "discount-amount",
-        decimal(precision = 30u32, scale = 3u32),
-        read_only
-    )]
+    #[coupa(wire = "discount-amount", decimal(precision = 30, scale = 3), read_only)]
     pub discount_amount: Option<::coupa::Decimal>,
     /// `fiscal-code`: string of at most 255 characters.
-    #[coupa(wire = "fiscal-code", string(max_length = 255u32))]
+    #[coupa(wire = "fiscal-code", string(max_length = 255))]
     pub fiscal_code: Option<String>,
     /// `handling-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "handling-distribution-total",
-        decimal(precision = 32u32, scale = 4u32),
+        decimal(precision = 32, scale = 4),
         read_only
     )]
     pub handling_distribution_total: Option<::coupa::Decimal>,
     /// `hsn-sac-code`: string of at most 255 characters.
-    #[coupa(wire = "hsn-sac-code", string(max_length = 255u32))]
+    #[coupa(wire = "hsn-sac-code", string(max_length = 255))]
     pub hsn_sac_code: Option<String>,
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
     /// `item-barcode`: string of at most 255 characters.
-    #[coupa(wire = "item-barcode", string(max_length = 255u32))]
+    #[coupa(wire = "item-barcode", string(max_length = 255))]
     pub item_barcode: Option<String>,
     /// `line-num`: integer.
     #[coupa(wire = "line-num", integer)]
@@ -99,20 +91,20 @@ pub struct InvoiceLine {
     #[coupa(wire = "line-type", string)]
     pub line_type: Option<String>,
     /// `match-reference`: string of at most 255 characters.
-    #[coupa(wire = "match-reference", string(max_length = 255u32))]
+    #[coupa(wire = "match-reference", string(max_length = 255))]
     pub match_reference: Option<String>,
     /// `misc-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "misc-distribution-total",
-        decimal(precision = 32u32, scale = 4u32),
+        decimal(precision = 32, scale = 4),
         read_only
     )]
     pub misc_distribution_total: Option<::coupa::Decimal>,
     /// `municipality-taxation-code`: string of at most 255 characters.
-    #[coupa(wire = "municipality-taxation-code", string(max_length = 255u32))]
+    #[coupa(wire = "municipality-taxation-code", string(max_length = 255))]
     pub municipality_taxation_code: Option<String>,
     /// `net-weight`: decimal.
-    #[coupa(wire = "net-weight", decimal(precision = 30u32, scale = 6u32))]
+    #[coupa(wire = "net-weight", decimal(precision = 30, scale = 6))]
     pub net_weight: Option<::coupa::Decimal>,
     /// `order-header-num`: string, read-only.
     #[coupa(wire = "order-header-num", string, read_only)]
@@ -142,29 +134,29 @@ pub struct InvoiceLine {
     #[coupa(wire = "po-number", string, read_only)]
     pub po_number: Option<String>,
     /// `price`: decimal, required on create.
-    #[coupa(wire = "price", decimal(precision = 46u32, scale = 20u32), required)]
+    #[coupa(wire = "price", decimal(precision = 46, scale = 20), required)]
     pub price: Option<::coupa::Decimal>,
     /// `price-per-uom`: decimal.
-    #[coupa(wire = "price-per-uom", decimal(precision = 30u32, scale = 6u32))]
+    #[coupa(wire = "price-per-uom", decimal(precision = 30, scale = 6))]
     pub price_per_uom: Option<::coupa::Decimal>,
     /// `property-tax-account`: string of at most 255 characters, read-only.
-    #[coupa(wire = "property-tax-account", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "property-tax-account", string(max_length = 255), read_only)]
     pub property_tax_account: Option<String>,
     /// `quantity`: decimal.
-    #[coupa(wire = "quantity", decimal(precision = 30u32, scale = 6u32))]
+    #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
     /// `shipping-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "shipping-distribution-total",
-        decimal(precision = 32u32, scale = 4u32),
+        decimal(precision = 32, scale = 4),
         read_only
     )]
     pub shipping_distribution_total: Option<::coupa::Decimal>,
     /// `source-part-num`: string of at most 255 characters.
-    #[coupa(wire = "source-part-num", string(max_length = 255u32))]
+    #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
     /// `status`: string of at most 255 characters, read-only.
-    #[coupa(wire = "status", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
     /// `subcategory`: string.
     #[coupa(wire = "subcategory", string)]
@@ -187,7 +179,7 @@ pub struct InvoiceLine {
     /// `tax-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "tax-distribution-total",
-        decimal(precision = 32u32, scale = 4u32),
+        decimal(precision = 32, scale = 4),
         read_only
     )]
     pub tax_distribution_total: Option<::coupa::Decimal>,
@@ -204,13 +196,13 @@ pub struct InvoiceLine {
     #[coupa(wire = "tax-supply-date", string, read_only)]
     pub tax_supply_date: Option<String>,
     /// `total`: decimal, read-only.
-    #[coupa(wire = "total", decimal(precision = 46u32, scale = 20u32), read_only)]
+    #[coupa(wire = "total", decimal(precision = 46, scale = 20), read_only)]
     pub total: Option<::coupa::Decimal>,
     /// `type`: string of at most 100 characters.
-    #[coupa(wire = "type", string(max_length = 100u32))]
+    #[coupa(wire = "type", string(max_length = 100))]
     pub type_: Option<String>,
     /// `unspsc`: string of at most 255 characters.
-    #[coupa(wire = "unspsc", string(max_length = 255u32))]
+    #[coupa(wire = "unspsc", string(max_length = 255))]
     pub unspsc: Option<String>,
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "code")))]

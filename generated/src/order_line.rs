@@ -11,7 +11,7 @@ pub struct OrderLine {
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
     /// `accounting-total`: decimal.
-    #[coupa(wire = "accounting-total", decimal(precision = 32u32, scale = 4u32))]
+    #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4))]
     pub accounting_total: Option<::coupa::Decimal>,
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
@@ -42,13 +42,13 @@ pub struct OrderLine {
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
     /// `description`: string of at most 255 characters, required on create.
-    #[coupa(wire = "description", string(max_length = 255u32), required)]
+    #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
     /// `easy-form-response-id`: integer, read-only.
     #[coupa(wire = "easy-form-response-id", integer, read_only)]
     pub easy_form_response_id: Option<i64>,
     /// `external-reference-number`: string of at most 255 characters.
-    #[coupa(wire = "external-reference-number", string(max_length = 255u32))]
+    #[coupa(wire = "external-reference-number", string(max_length = 255))]
     pub external_reference_number: Option<String>,
     /// `external-reference-type`: enum.
     #[coupa(wire = "external-reference-type", enumeration)]
@@ -60,10 +60,10 @@ pub struct OrderLine {
     #[coupa(wire = "invoice-stop", boolean, read_only)]
     pub invoice_stop: Option<bool>,
     /// `invoiced`: decimal.
-    #[coupa(wire = "invoiced", decimal(precision = 32u32, scale = 6u32))]
+    #[coupa(wire = "invoiced", decimal(precision = 32, scale = 6))]
     pub invoiced: Option<::coupa::Decimal>,
     /// `line-num`: string of at most 255 characters.
-    #[coupa(wire = "line-num", string(max_length = 255u32))]
+    #[coupa(wire = "line-num", string(max_length = 255))]
     pub line_num: Option<String>,
     /// `line-owner`: reference to `user`.
     #[coupa(
@@ -72,10 +72,10 @@ pub struct OrderLine {
     )]
     pub line_owner: Option<Box<crate::User>>,
     /// `manufacturer-name`: string of at most 255 characters.
-    #[coupa(wire = "manufacturer-name", string(max_length = 255u32))]
+    #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
     /// `manufacturer-part-number`: string of at most 255 characters.
-    #[coupa(wire = "manufacturer-part-number", string(max_length = 255u32))]
+    #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
     /// `match-type`: enum.
     #[coupa(wire = "match-type", enumeration)]
@@ -83,7 +83,7 @@ pub struct OrderLine {
     /// `minimum-order-quantity`: decimal, read-only.
     #[coupa(
         wire = "minimum-order-quantity",
-        decimal(precision = 30u32, scale = 6u32),
+        decimal(precision = 30, scale = 6),
         read_only
     )]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
@@ -97,17 +97,13 @@ pub struct OrderLine {
     #[coupa(wire = "order-header-number", string, read_only)]
     pub order_header_number: Option<String>,
     /// `order-increment`: decimal, read-only.
-    #[coupa(
-        wire = "order-increment",
-        decimal(precision = 30u32, scale = 6u32),
-        read_only
-    )]
+    #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
     /// `price`: decimal, required on create.
-    #[coupa(wire = "price", decimal(precision = 30u32, scale = 6u32), required)]
+    #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
     /// `quantity`: decimal.
-    #[coupa(wire = "quantity", decimal(precision = 30u32, scale = 6u32))]
+    #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
     /// `receipt-approval-required`: boolean, read-only.
     #[coupa(wire = "receipt-approval-required", boolean, read_only)]
@@ -119,7 +115,7 @@ pub struct OrderLine {
     #[coupa(wire = "received", string)]
     pub received: Option<String>,
     /// `reporting-total`: decimal.
-    #[coupa(wire = "reporting-total", decimal(precision = 32u32, scale = 4u32))]
+    #[coupa(wire = "reporting-total", decimal(precision = 32, scale = 4))]
     pub reporting_total: Option<::coupa::Decimal>,
     /// `requester`: reference to `user`.
     #[coupa(wire = "requester", reference(to = crate::User, by("id", "login", "email")))]
@@ -128,16 +124,16 @@ pub struct OrderLine {
     #[coupa(wire = "requisition-line-id", string, read_only)]
     pub requisition_line_id: Option<String>,
     /// `savings-pct`: decimal.
-    #[coupa(wire = "savings-pct", decimal(precision = 8u32, scale = 2u32))]
+    #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
     /// `service-type`: string, read-only.
     #[coupa(wire = "service-type", string, read_only)]
     pub service_type: Option<String>,
     /// `source-part-num`: string of at most 255 characters.
-    #[coupa(wire = "source-part-num", string(max_length = 255u32))]
+    #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
     /// `status`: string of at most 50 characters.
-    #[coupa(wire = "status", string(max_length = 50u32))]
+    #[coupa(wire = "status", string(max_length = 50))]
     pub status: Option<String>,
     /// `sub-line-num`: integer.
     #[coupa(wire = "sub-line-num", integer)]
@@ -152,7 +148,7 @@ pub struct OrderLine {
     )]
     pub supplier: Option<Box<crate::Supplier>>,
     /// `supplier-order-number`: string of at most 255 characters.
-    #[coupa(wire = "supplier-order-number", string(max_length = 255u32))]
+    #[coupa(wire = "supplier-order-number", string(max_length = 255))]
     pub supplier_order_number: Option<String>,
     /// `supplier-site-id`: integer, read-only.
     #[coupa(wire = "supplier-site-id", integer, read_only)]
@@ -164,13 +160,13 @@ pub struct OrderLine {
     )]
     pub third_party_supplier: Option<Box<crate::Supplier>>,
     /// `total`: decimal.
-    #[coupa(wire = "total", decimal(precision = 32u32, scale = 4u32))]
+    #[coupa(wire = "total", decimal(precision = 32, scale = 4))]
     pub total: Option<::coupa::Decimal>,
     /// `total-invoiced`: string, read-only.
     #[coupa(wire = "total-invoiced", string, read_only)]
     pub total_invoiced: Option<String>,
     /// `type`: string of at most 100 characters.
-    #[coupa(wire = "type", string(max_length = 100u32))]
+    #[coupa(wire = "type", string(max_length = 100))]
     pub type_: Option<String>,
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "code")))]

@@ -8,13 +8,13 @@ pub struct RequisitionLine {
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
     /// `alternate-status`: string of at most 255 characters, read-only.
-    #[coupa(wire = "alternate-status", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "alternate-status", string(max_length = 255), read_only)]
     pub alternate_status: Option<String>,
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
     /// `confirm-by-hrs`: decimal.
-    #[coupa(wire = "confirm-by-hrs", decimal(precision = 10u32, scale = 0u32))]
+    #[coupa(wire = "confirm-by-hrs", decimal(precision = 10, scale = 0))]
     pub confirm_by_hrs: Option<::coupa::Decimal>,
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
@@ -33,7 +33,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
     /// `description`: string of at most 255 characters.
-    #[coupa(wire = "description", string(max_length = 255u32))]
+    #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
     /// `easy-form-response-id`: string, read-only.
     #[coupa(wire = "easy-form-response-id", string, read_only)]
@@ -45,7 +45,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
     /// `image-url`: string of at most 255 characters, read-only.
-    #[coupa(wire = "image-url", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "image-url", string(max_length = 255), read_only)]
     pub image_url: Option<String>,
     /// `line-num`: integer.
     #[coupa(wire = "line-num", integer)]
@@ -60,15 +60,15 @@ pub struct RequisitionLine {
     #[coupa(wire = "line-type", enumeration)]
     pub line_type: Option<RequisitionLineLineType>,
     /// `manufacturer-name`: string of at most 255 characters.
-    #[coupa(wire = "manufacturer-name", string(max_length = 255u32))]
+    #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
     /// `manufacturer-part-number`: string of at most 255 characters.
-    #[coupa(wire = "manufacturer-part-number", string(max_length = 255u32))]
+    #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
     /// `minimum-order-quantity`: decimal, read-only.
     #[coupa(
         wire = "minimum-order-quantity",
-        decimal(precision = 30u32, scale = 6u32),
+        decimal(precision = 30, scale = 6),
         read_only
     )]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
@@ -79,11 +79,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "order-confirmation-level", integer)]
     pub order_confirmation_level: Option<i64>,
     /// `order-increment`: decimal, read-only.
-    #[coupa(
-        wire = "order-increment",
-        decimal(precision = 30u32, scale = 6u32),
-        read_only
-    )]
+    #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
     /// `order-line-id`: integer, read-only.
     #[coupa(wire = "order-line-id", integer, read_only)]
@@ -92,7 +88,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
     /// `quantity`: decimal.
-    #[coupa(wire = "quantity", decimal(precision = 30u32, scale = 6u32))]
+    #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
     /// `receipt-required`: boolean.
     #[coupa(wire = "receipt-required", boolean)]
@@ -101,19 +97,19 @@ pub struct RequisitionLine {
     #[coupa(wire = "service-type", string, read_only)]
     pub service_type: Option<String>,
     /// `source`: string of at most 255 characters.
-    #[coupa(wire = "source", string(max_length = 255u32))]
+    #[coupa(wire = "source", string(max_length = 255))]
     pub source: Option<String>,
     /// `source-details`: string of at most 255 characters.
-    #[coupa(wire = "source-details", string(max_length = 255u32))]
+    #[coupa(wire = "source-details", string(max_length = 255))]
     pub source_details: Option<String>,
     /// `source-part-num`: string of at most 255 characters.
-    #[coupa(wire = "source-part-num", string(max_length = 255u32))]
+    #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
     /// `source-type`: string, read-only.
     #[coupa(wire = "source-type", string, read_only)]
     pub source_type: Option<String>,
     /// `status`: string of at most 50 characters, read-only.
-    #[coupa(wire = "status", string(max_length = 50u32), read_only)]
+    #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
     /// `sub-line-num`: integer, read-only.
     #[coupa(wire = "sub-line-num", integer, read_only)]
@@ -131,7 +127,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "supplier-site-id", integer)]
     pub supplier_site_id: Option<i64>,
     /// `total`: decimal, read-only.
-    #[coupa(wire = "total", decimal(precision = 32u32, scale = 4u32), read_only)]
+    #[coupa(wire = "total", decimal(precision = 32, scale = 4), read_only)]
     pub total: Option<::coupa::Decimal>,
     /// `transmission-emails`: text.
     #[coupa(wire = "transmission-emails", text)]
@@ -146,7 +142,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "unit-price-in-usd", decimal, read_only)]
     pub unit_price_in_usd: Option<::coupa::Decimal>,
     /// `unspsc-code`: string of at most 255 characters, read-only.
-    #[coupa(wire = "unspsc-code", string(max_length = 255u32), read_only)]
+    #[coupa(wire = "unspsc-code", string(max_length = 255), read_only)]
     pub unspsc_code: Option<String>,
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "code")))]

@@ -85,21 +85,39 @@ impl FileSummary {
 /// Imports Swagger files given as (path, contents). Files are taken in file-name order, which
 /// decides who wins when they disagree.
 pub fn import(inputs: &[(PathBuf, String)]) -> Import {
-    let mut inputs: Vec<(String, &String)> = inputs.iter().map(|(path, text)| (file_name(path), text)).collect();
+    let mut inputs: Vec<(String, &String)> = inputs
+        .iter()
+        .map(|(path, text)| (file_name(path), text))
+        .collect();
     inputs.sort();
 
     let mut fixups = Fixups::default();
     let mut notes = Vec::new();
-    let files: Vec<model::SpecFile> =
-        inputs.iter().map(|(name, text)| swagger::read(name, text, &mut fixups, &mut notes)).collect();
+    let files: Vec<model::SpecFile> = inputs
+        .iter()
+        .map(|(name, text)| swagger::read(name, text, &mut fixups, &mut notes))
+        .collect();
     let records = resolve::resolve(&files, &mut fixups, &mut notes);
     notes.extend(fixups.notes());
 
     let summary = summarize(&files, &records);
-    let mut total = FileSummary { file: "total".to_owned(), ..FileSummary::default() };
+    let mut total = FileSummary {
+        file: "total".to_owned(),
+        ..FileSummary::default()
+    };
     summary.iter().for_each(|file| total.add(file));
-    let files = records.iter().map(|record| (PathBuf::from(format!("{}.yaml", record.name)), write::record(record)));
-    Import { files: files.collect(), summary, total, notes }
+    let files = records.iter().map(|record| {
+        (
+            PathBuf::from(format!("{}.yaml", record.name)),
+            write::record(record),
+        )
+    });
+    Import {
+        files: files.collect(),
+        summary,
+        total,
+        notes,
+    }
 }
 
 fn file_name(path: &std::path::Path) -> String {
@@ -112,7 +130,11 @@ fn file_name(path: &std::path::Path) -> String {
 fn summarize(files: &[model::SpecFile], records: &[Record]) -> Vec<FileSummary> {
     let mut summary: Vec<FileSummary> = files
         .iter()
-        .map(|file| FileSummary { file: file.name.clone(), skipped: file.skipped, ..FileSummary::default() })
+        .map(|file| FileSummary {
+            file: file.name.clone(),
+            skipped: file.skipped,
+            ..FileSummary::default()
+        })
         .collect();
     for record in records {
         let line = &mut summary[record.home];

@@ -18,10 +18,15 @@ pub(super) enum Shape {
 /// The scalar types of the schema language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Scalar {
-    String { max_length: Option<u64> },
+    String {
+        max_length: Option<u64>,
+    },
     Text,
     Integer,
-    Decimal { precision: Option<u64>, scale: Option<u64> },
+    Decimal {
+        precision: Option<u64>,
+        scale: Option<u64>,
+    },
     Boolean,
     Date,
     DateTime,

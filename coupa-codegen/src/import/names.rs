@@ -4,7 +4,14 @@
 use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Words that are the same in the plural.
-const UNCOUNTABLE: [&str; 6] = ["information", "equipment", "series", "news", "data", "metadata"];
+const UNCOUNTABLE: [&str; 6] = [
+    "information",
+    "equipment",
+    "series",
+    "news",
+    "data",
+    "metadata",
+];
 
 /// Singular of an English plural, as Coupa's Rails models inflect them (`categories` →
 /// `category`, `taxes` → `tax`, `addresses` → `address`, `statuses` → `status`).

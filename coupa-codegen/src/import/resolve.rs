@@ -71,7 +71,11 @@ struct Merged {
 }
 
 /// Turns the files, sorted by name, into records sorted by name.
-pub(super) fn resolve(files: &[SpecFile], fixups: &mut Fixups, notes: &mut Vec<String>) -> Vec<Record> {
+pub(super) fn resolve(
+    files: &[SpecFile],
+    fixups: &mut Fixups,
+    notes: &mut Vec<String>,
+) -> Vec<Record> {
     let merged = Merged {
         definitions: merge_definitions(files, fixups, notes),
         collections: merge_collections(files, notes),
@@ -81,7 +85,11 @@ pub(super) fn resolve(files: &[SpecFile], fixups: &mut Fixups, notes: &mut Vec<S
     let embedded = embedded(&merged, &resources, files, &mut taken, notes);
     note_unreached(&merged, &resources, &embedded, notes);
 
-    let targets = Targets { merged: &merged, resources: &resources, embedded: &embedded };
+    let targets = Targets {
+        merged: &merged,
+        resources: &resources,
+        embedded: &embedded,
+    };
     let mut records = Vec::new();
     for planned in &resources {
         records.push(targets.resource_record(planned, files, fixups, notes));
@@ -104,12 +112,24 @@ fn merge_definitions(
     for (index, file) in files.iter().enumerate() {
         for (name, definition) in &file.definitions {
             let Some(earlier) = merged.get_mut(name) else {
-                merged.insert(name.clone(), Shared { value: definition.clone(), files: vec![index] });
+                merged.insert(
+                    name.clone(),
+                    Shared {
+                        value: definition.clone(),
+                        files: vec![index],
+                    },
+                );
                 continue;
             };
             fixups.fire(Fixup::SharedDefinitions);
             let first = &files[earlier.files[0]].name;
-            merge_properties(&mut earlier.value, definition, name, (first, &file.name), notes);
+            merge_properties(
+                &mut earlier.value,
+                definition,
+                name,
+                (first, &file.name),
+                notes,
+            );
             earlier.files.push(index);
         }
     }
@@ -133,7 +153,8 @@ fn merge_properties(
         if kept.shape != property.shape {
             let (kept, other) = (describe(&kept.shape), describe(&property.shape));
             notes.push(format!(
-                "{file}: definitions.{name}.properties.{wire}: conflict, `{other}` here but `{kept}` in {first}; kept `{kept}`"
+                "{file}: definitions.{name}.properties.{wire}: conflict, \
+                 `{other}` here but `{kept}` in {first}; kept `{kept}`"
             ));
         }
     }
@@ -143,8 +164,13 @@ fn describe(shape: &Shape) -> String {
     match shape {
         Shape::One(name) => format!("$ref {name}"),
         Shape::Many(name) => format!("array of {name}"),
-        Shape::Scalar(Scalar::String { max_length: Some(n) }) => format!("string({n})"),
-        Shape::Scalar(Scalar::Decimal { precision: Some(p), scale: Some(s) }) => format!("decimal({p},{s})"),
+        Shape::Scalar(Scalar::String {
+            max_length: Some(n),
+        }) => format!("string({n})"),
+        Shape::Scalar(Scalar::Decimal {
+            precision: Some(p),
+            scale: Some(s),
+        }) => format!("decimal({p},{s})"),
         Shape::Scalar(Scalar::Enum(values)) => format!("enum [{}]", values.join(", ")),
         Shape::Scalar(scalar) => scalar_name(scalar).to_owned(),
     }
@@ -165,23 +191,42 @@ pub(super) fn scalar_name(scalar: &Scalar) -> &'static str {
     }
 }
 
-fn merge_collections(files: &[SpecFile], notes: &mut Vec<String>) -> BTreeMap<String, Shared<Collection>> {
+fn merge_collections(
+    files: &[SpecFile],
+    notes: &mut Vec<String>,
+) -> BTreeMap<String, Shared<Collection>> {
     let mut merged: BTreeMap<String, Shared<Collection>> = BTreeMap::new();
     for (index, file) in files.iter().enumerate() {
         for (key, collection) in &file.collections {
             let Some(earlier) = merged.get_mut(key) else {
-                merged.insert(key.clone(), Shared { value: collection.clone(), files: vec![index] });
+                merged.insert(
+                    key.clone(),
+                    Shared {
+                        value: collection.clone(),
+                        files: vec![index],
+                    },
+                );
                 continue;
             };
             let first = &files[earlier.files[0]].name;
-            merge_collection(&mut earlier.value, collection, (first, &file.name, key), notes);
+            merge_collection(
+                &mut earlier.value,
+                collection,
+                (first, &file.name, key),
+                notes,
+            );
             earlier.files.push(index);
         }
     }
     merged
 }
 
-fn merge_collection(earlier: &mut Collection, later: &Collection, (first, file, key): (&str, &str, &str), notes: &mut Vec<String>) {
+fn merge_collection(
+    earlier: &mut Collection,
+    later: &Collection,
+    (first, file, key): (&str, &str, &str),
+    notes: &mut Vec<String>,
+) {
     earlier.verbs.extend(later.verbs.iter().copied());
     for (name, method) in &later.actions {
         earlier.actions.entry(name.clone()).or_insert(*method);
@@ -192,7 +237,8 @@ fn merge_collection(earlier: &mut Collection, later: &Collection, (first, file, 
     match (&earlier.definition, &later.definition) {
         (None, _) => earlier.definition.clone_from(&later.definition),
         (Some((_, kept)), Some((_, other))) if kept != other => notes.push(format!(
-            "{file}: paths./{key}: conflict, responds with `{other}` here but `{kept}` in {first}; kept `{kept}`"
+            "{file}: paths./{key}: conflict, \
+             responds with `{other}` here but `{kept}` in {first}; kept `{kept}`"
         )),
         _ => {}
     }
@@ -226,28 +272,50 @@ fn resources<'a>(
     for (key, collection) in &merged.collections {
         let file = &files[collection.files[0]].name;
         let Some((_, definition)) = &collection.value.definition else {
-            notes.push(format!("{file}: paths./{key}: no response names a definition; not imported"));
+            notes.push(format!(
+                "{file}: paths./{key}: no response names a definition; not imported"
+            ));
             continue;
         };
         let Some((definition, _)) = merged.definitions.get_key_value(definition) else {
-            notes.push(format!("{file}: paths./{key}: responds with `{definition}`, which is not defined; not imported"));
+            notes.push(format!(
+                "{file}: paths./{key}: responds with `{definition}`, which is not defined; \
+                 not imported"
+            ));
             continue;
         };
-        let name = unique(names::resource_name(key), taken, &format!("{file}: paths./{key}"), notes);
+        let name = unique(
+            names::resource_name(key),
+            taken,
+            &format!("{file}: paths./{key}"),
+            notes,
+        );
         if names::snake(definition) != names::singular(last_literal(key)) {
             fixups.fire(Fixup::DefinitionNamesDifferFromPaths);
         }
-        planned.push(PlannedResource { name, key, definition, collection });
+        planned.push(PlannedResource {
+            name,
+            key,
+            definition,
+            collection,
+        });
     }
     planned
 }
 
 fn last_literal(key: &str) -> &str {
-    key.rsplit('/').find(|segment| !segment.starts_with('{')).unwrap_or(key)
+    key.rsplit('/')
+        .find(|segment| !segment.starts_with('{'))
+        .unwrap_or(key)
 }
 
 /// `name`, or `name_2`, `name_3`… when it is taken.
-fn unique(name: String, taken: &mut BTreeSet<String>, origin: &str, notes: &mut Vec<String>) -> String {
+fn unique(
+    name: String,
+    taken: &mut BTreeSet<String>,
+    origin: &str,
+    notes: &mut Vec<String>,
+) -> String {
     let mut unique = name.clone();
     let mut n = 2;
     while taken.contains(&unique) {
@@ -255,7 +323,9 @@ fn unique(name: String, taken: &mut BTreeSet<String>, origin: &str, notes: &mut 
         n += 1;
     }
     if unique != name {
-        notes.push(format!("{origin}: the name `{name}` is taken; named `{unique}`"));
+        notes.push(format!(
+            "{origin}: the name `{name}` is taken; named `{unique}`"
+        ));
     }
     taken.insert(unique.clone());
     unique
@@ -268,10 +338,16 @@ fn embedded<'a>(
     taken: &mut BTreeSet<String>,
     notes: &mut Vec<String>,
 ) -> Vec<PlannedEmbedded<'a>> {
-    let served: BTreeSet<&str> = resources.iter().map(|resource| resource.definition).collect();
+    let served: BTreeSet<&str> = resources
+        .iter()
+        .map(|resource| resource.definition)
+        .collect();
     let reached_by_file: Vec<BTreeSet<&str>> = (0..files.len())
         .map(|index| {
-            let starts = resources.iter().filter(|r| r.collection.files.contains(&index)).map(|r| r.definition);
+            let starts = resources
+                .iter()
+                .filter(|r| r.collection.files.contains(&index))
+                .map(|r| r.definition);
             reach(starts, &merged.definitions)
         })
         .collect();
@@ -283,21 +359,32 @@ fn embedded<'a>(
         if !shared.value.has_properties {
             continue;
         }
-        let home = reached_by_file.iter().position(|reached| reached.contains(definition));
+        let home = reached_by_file
+            .iter()
+            .position(|reached| reached.contains(definition));
         let home = home.unwrap_or(shared.files[0]);
         let origin = format!("{}: definitions.{definition}", files[home].name);
         let name = unique(names::snake(definition), taken, &origin, notes);
-        planned.push(PlannedEmbedded { name, definition, home });
+        planned.push(PlannedEmbedded {
+            name,
+            definition,
+            home,
+        });
     }
     planned
 }
 
 /// The definitions reachable from `starts` through `$ref`s, `starts` included.
-fn reach<'a>(starts: impl Iterator<Item = &'a str>, definitions: &'a BTreeMap<String, Shared<Definition>>) -> BTreeSet<&'a str> {
+fn reach<'a>(
+    starts: impl Iterator<Item = &'a str>,
+    definitions: &'a BTreeMap<String, Shared<Definition>>,
+) -> BTreeSet<&'a str> {
     let mut reached = BTreeSet::new();
     let mut queue: Vec<&str> = starts.collect();
     while let Some(name) = queue.pop() {
-        let Some((name, shared)) = definitions.get_key_value(name) else { continue };
+        let Some((name, shared)) = definitions.get_key_value(name) else {
+            continue;
+        };
         if !reached.insert(name.as_str()) {
             continue;
         }
@@ -310,8 +397,17 @@ fn reach<'a>(starts: impl Iterator<Item = &'a str>, definitions: &'a BTreeMap<St
     reached
 }
 
-fn note_unreached(merged: &Merged, resources: &[PlannedResource], embedded: &[PlannedEmbedded], notes: &mut Vec<String>) {
-    let served: BTreeSet<&str> = resources.iter().map(|r| r.definition).chain(embedded.iter().map(|e| e.definition)).collect();
+fn note_unreached(
+    merged: &Merged,
+    resources: &[PlannedResource],
+    embedded: &[PlannedEmbedded],
+    notes: &mut Vec<String>,
+) {
+    let served: BTreeSet<&str> = resources
+        .iter()
+        .map(|r| r.definition)
+        .chain(embedded.iter().map(|e| e.definition))
+        .collect();
     let unreached: Vec<&str> = merged
         .definitions
         .iter()
@@ -338,7 +434,10 @@ struct Targets<'a> {
 
 /// The target of one `$ref`.
 enum Target {
-    Resource { name: String, by: Vec<&'static str> },
+    Resource {
+        name: String,
+        by: Vec<&'static str>,
+    },
     Embedded(String),
     /// A definition without properties.
     Shapeless,
@@ -346,7 +445,13 @@ enum Target {
 }
 
 impl Targets<'_> {
-    fn resource_record(&self, planned: &PlannedResource, files: &[SpecFile], fixups: &mut Fixups, notes: &mut Vec<String>) -> Record {
+    fn resource_record(
+        &self,
+        planned: &PlannedResource,
+        files: &[SpecFile],
+        fixups: &mut Fixups,
+        notes: &mut Vec<String>,
+    ) -> Record {
         let collection = &planned.collection.value;
         let rust_name = names::pascal(&planned.name);
         let resource = Resource {
@@ -367,7 +472,13 @@ impl Targets<'_> {
         }
     }
 
-    fn embedded_record(&self, planned: &PlannedEmbedded, files: &[SpecFile], fixups: &mut Fixups, notes: &mut Vec<String>) -> Record {
+    fn embedded_record(
+        &self,
+        planned: &PlannedEmbedded,
+        files: &[SpecFile],
+        fixups: &mut Fixups,
+        notes: &mut Vec<String>,
+    ) -> Record {
         Record {
             name: planned.name.clone(),
             kind: Kind::Embedded,
@@ -378,7 +489,13 @@ impl Targets<'_> {
         }
     }
 
-    fn fields(&self, definition: &str, file: &str, fixups: &mut Fixups, notes: &mut Vec<String>) -> BTreeMap<String, Field> {
+    fn fields(
+        &self,
+        definition: &str,
+        file: &str,
+        fixups: &mut Fixups,
+        notes: &mut Vec<String>,
+    ) -> BTreeMap<String, Field> {
         let mut fields = BTreeMap::new();
         for (wire, property) in &self.merged.definitions[definition].value.properties {
             match self.field(wire, property, fixups) {
@@ -386,7 +503,8 @@ impl Targets<'_> {
                     fields.insert(wire.clone(), field);
                 }
                 None => notes.push(format!(
-                    "{file}: definitions.{definition}.properties.{wire}: points at a definition that no file defines; left out"
+                    "{file}: definitions.{definition}.properties.{wire}: \
+                     points at a definition that no file defines; left out"
                 )),
             }
         }
@@ -398,30 +516,49 @@ impl Targets<'_> {
             Shape::Scalar(scalar) => FieldKind::Scalar(scalar.clone()),
             Shape::One(definition) => match self.target(definition) {
                 Target::Resource { name, by } => FieldKind::Reference { to: name, by },
-                Target::Embedded(name) => FieldKind::Reference { to: name, by: vec!["id"] },
+                Target::Embedded(name) => FieldKind::Reference {
+                    to: name,
+                    by: vec!["id"],
+                },
                 Target::Shapeless => shapeless(fixups),
                 Target::Missing => return None,
             },
             Shape::Many(definition) => match self.target(definition) {
-                Target::Resource { name: of, .. } | Target::Embedded(of) => FieldKind::List { of, item: names::singular(wire) },
+                Target::Resource { name: of, .. } | Target::Embedded(of) => FieldKind::List {
+                    of,
+                    item: names::singular(wire),
+                },
                 Target::Shapeless => shapeless(fixups),
                 Target::Missing => return None,
             },
         };
-        Some(Field { kind, read_only: property.read_only, required: property.required })
+        Some(Field {
+            kind,
+            read_only: property.read_only,
+            required: property.required,
+        })
     }
 
     fn target(&self, definition: &str) -> Target {
-        let Some(shared) = self.merged.definitions.get(definition) else { return Target::Missing };
+        let Some(shared) = self.merged.definitions.get(definition) else {
+            return Target::Missing;
+        };
         if let Some(resource) = self.primary_resource(definition) {
             let has = |key: &&str| shared.value.properties.contains_key(*key);
             let mut by: Vec<&'static str> = NATURAL_KEYS.iter().copied().filter(has).collect();
             if by.is_empty() {
                 by.push("id");
             }
-            return Target::Resource { name: resource.name.clone(), by };
+            return Target::Resource {
+                name: resource.name.clone(),
+                by,
+            };
         }
-        match self.embedded.iter().find(|embedded| embedded.definition == definition) {
+        match self
+            .embedded
+            .iter()
+            .find(|embedded| embedded.definition == definition)
+        {
             Some(embedded) => Target::Embedded(embedded.name.clone()),
             None => Target::Shapeless,
         }
@@ -430,7 +567,10 @@ impl Targets<'_> {
     /// The resource a reference to `definition` points at: the one with the shortest path, then
     /// the first by name (`address` rather than `supplier_address`).
     fn primary_resource(&self, definition: &str) -> Option<&PlannedResource<'_>> {
-        let serving = self.resources.iter().filter(|resource| resource.definition == definition);
+        let serving = self
+            .resources
+            .iter()
+            .filter(|resource| resource.definition == definition);
         serving.min_by_key(|resource| (resource.key.split('/').count(), resource.name.as_str()))
     }
 }

@@ -24,9 +24,22 @@ impl Reader<'_> {
 }
 
 /// Reads the file `name` whose text is `text`.
-pub(super) fn read(name: &str, text: &str, fixups: &mut Fixups, notes: &mut Vec<String>) -> SpecFile {
-    let mut file = SpecFile { name: name.to_owned(), area: area(name, notes), ..SpecFile::default() };
-    let mut reader = Reader { file: name, fixups, notes };
+pub(super) fn read(
+    name: &str,
+    text: &str,
+    fixups: &mut Fixups,
+    notes: &mut Vec<String>,
+) -> SpecFile {
+    let mut file = SpecFile {
+        name: name.to_owned(),
+        area: area(name, notes),
+        ..SpecFile::default()
+    };
+    let mut reader = Reader {
+        file: name,
+        fixups,
+        notes,
+    };
     let document = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(document)) => document,
         Ok(_) => return note_and(&mut reader, "$", "not a JSON object", file),
@@ -41,7 +54,12 @@ pub(super) fn read(name: &str, text: &str, fixups: &mut Fixups, notes: &mut Vec<
     file
 }
 
-fn note_and(reader: &mut Reader, path: &str, message: impl std::fmt::Display, file: SpecFile) -> SpecFile {
+fn note_and(
+    reader: &mut Reader,
+    path: &str,
+    message: impl std::fmt::Display,
+    file: SpecFile,
+) -> SpecFile {
     reader.note(path, message);
     file
 }
@@ -65,7 +83,9 @@ fn area(name: &str, notes: &mut Vec<String>) -> &'static str {
     match AREAS.iter().find(|(part, _)| lower.contains(part)) {
         Some((_, area)) => area,
         None => {
-            notes.push(format!("{name}: no product area known for this file name; using `core`"));
+            notes.push(format!(
+                "{name}: no product area known for this file name; using `core`"
+            ));
             "core"
         }
     }
@@ -73,7 +93,10 @@ fn area(name: &str, notes: &mut Vec<String>) -> &'static str {
 
 // ---- definitions ----
 
-fn read_definitions(document: &Map<String, Value>, reader: &mut Reader) -> BTreeMap<String, Definition> {
+fn read_definitions(
+    document: &Map<String, Value>,
+    reader: &mut Reader,
+) -> BTreeMap<String, Definition> {
     let mut definitions = BTreeMap::new();
     let Some(all) = object_at(document.get("definitions"), "definitions", reader) else {
         return definitions;
@@ -98,10 +121,15 @@ fn read_definition(value: &Value, path: &str, reader: &mut Reader) -> Option<Def
     };
     let properties = object_at(Some(properties), &format!("{path}.properties"), reader)?;
 
-    let mut read = Definition { has_properties: true, ..Definition::default() };
+    let mut read = Definition {
+        has_properties: true,
+        ..Definition::default()
+    };
     for (name, value, forced_read_only) in drop_predicate_duplicates(properties, reader.fixups) {
         let path = format!("{path}.properties.{name}");
-        let Some(mut property) = read_property(value, &path, reader) else { continue };
+        let Some(mut property) = read_property(value, &path, reader) else {
+            continue;
+        };
         property.read_only |= forced_read_only;
         property.required = is_required(&name, &property, &required, reader.fixups);
         read.properties.insert(name, property);
@@ -129,22 +157,38 @@ fn drop_predicate_duplicates<'a>(
     kept
 }
 
-fn read_required(definition: &Map<String, Value>, path: &str, reader: &mut Reader) -> BTreeSet<String> {
-    let Some(required) = definition.get("required") else { return BTreeSet::new() };
+fn read_required(
+    definition: &Map<String, Value>,
+    path: &str,
+    reader: &mut Reader,
+) -> BTreeSet<String> {
+    let Some(required) = definition.get("required") else {
+        return BTreeSet::new();
+    };
     let Some(required) = required.as_array() else {
         reader.note(&format!("{path}.required"), "not an array");
         return BTreeSet::new();
     };
     let names = required.iter().filter_map(Value::as_str);
-    let names: BTreeSet<String> = names.map(|name| name.trim_end_matches('?').to_owned()).collect();
+    let names: BTreeSet<String> = names
+        .map(|name| name.trim_end_matches('?').to_owned())
+        .collect();
     if names.len() < required.len() {
-        reader.note(&format!("{path}.required"), "entries that are not strings are ignored");
+        reader.note(
+            &format!("{path}.required"),
+            "entries that are not strings are ignored",
+        );
     }
     names
 }
 
 /// Applies [`Fixup::ServerFilledRequired`].
-fn is_required(name: &str, property: &Property, required: &BTreeSet<String>, fixups: &mut Fixups) -> bool {
+fn is_required(
+    name: &str,
+    property: &Property,
+    required: &BTreeSet<String>,
+    fixups: &mut Fixups,
+) -> bool {
     if !required.contains(name) {
         return false;
     }
@@ -160,7 +204,10 @@ fn read_property(value: &Value, path: &str, reader: &mut Reader) -> Option<Prope
         reader.note(path, "not an object");
         return None;
     };
-    let read_only = property.get("readOnly").and_then(Value::as_bool).unwrap_or(false);
+    let read_only = property
+        .get("readOnly")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let shape = if let Some(reference) = property.get("$ref") {
         Shape::One(definition_ref(reference, &format!("{path}.$ref"), reader)?)
     } else if property.get("type").and_then(Value::as_str) == Some("array") {
@@ -168,23 +215,32 @@ fn read_property(value: &Value, path: &str, reader: &mut Reader) -> Option<Prope
     } else {
         Shape::Scalar(scalar(property, path, reader))
     };
-    Some(Property { shape, read_only, required: false })
+    Some(Property {
+        shape,
+        read_only,
+        required: false,
+    })
 }
 
 fn array_shape(property: &Map<String, Value>, path: &str, reader: &mut Reader) -> Shape {
     let items = property.get("items");
-    if let Some(reference) = items.and_then(|items| items.get("$ref")) {
-        if let Some(name) = definition_ref(reference, &format!("{path}.items.$ref"), reader) {
-            return Shape::Many(name);
-        }
+    if let Some(reference) = items.and_then(|items| items.get("$ref"))
+        && let Some(name) = definition_ref(reference, &format!("{path}.items.$ref"), reader)
+    {
+        return Shape::Many(name);
     }
-    reader.note(&format!("{path}.items"), "the schema language has no list of scalars; read as text");
+    reader.note(
+        &format!("{path}.items"),
+        "the schema language has no list of scalars; read as text",
+    );
     Shape::Scalar(Scalar::Text)
 }
 
 /// The definition name of `#/definitions/Name`.
 fn definition_ref(reference: &Value, path: &str, reader: &mut Reader) -> Option<String> {
-    let name = reference.as_str().and_then(|text| text.strip_prefix("#/definitions/"));
+    let name = reference
+        .as_str()
+        .and_then(|text| text.strip_prefix("#/definitions/"));
     match name {
         Some(name) if !name.is_empty() => Some(name.to_owned()),
         _ => {
@@ -220,7 +276,10 @@ fn known_format(format: &str) -> Option<Scalar> {
         "string" => Scalar::String { max_length: None },
         "text" => Scalar::Text,
         "integer" | "int32" | "int64" => Scalar::Integer,
-        "decimal" | "float" | "double" => Scalar::Decimal { precision: None, scale: None },
+        "decimal" | "float" | "double" => Scalar::Decimal {
+            precision: None,
+            scale: None,
+        },
         "boolean" => Scalar::Boolean,
         "date" => Scalar::Date,
         "datetime" | "dateTime" | "date-time" => Scalar::DateTime,
@@ -232,12 +291,19 @@ fn known_format(format: &str) -> Option<Scalar> {
 /// `string(255)` and `decimal(30,6)`.
 fn sized_format(format: &str) -> Option<Scalar> {
     let (name, rest) = format.split_once('(')?;
-    let numbers: Vec<u64> = rest.strip_suffix(')')?.split(',').map(|n| n.trim().parse().ok()).collect::<Option<_>>()?;
+    let numbers: Vec<u64> = rest
+        .strip_suffix(')')?
+        .split(',')
+        .map(|n| n.trim().parse().ok())
+        .collect::<Option<_>>()?;
     match (name, numbers.as_slice()) {
-        ("string", [length]) => Some(Scalar::String { max_length: Some(*length) }),
-        ("decimal", [precision, scale]) => {
-            Some(Scalar::Decimal { precision: Some(*precision), scale: Some(*scale) })
-        }
+        ("string", [length]) => Some(Scalar::String {
+            max_length: Some(*length),
+        }),
+        ("decimal", [precision, scale]) => Some(Scalar::Decimal {
+            precision: Some(*precision),
+            scale: Some(*scale),
+        }),
         _ => None,
     }
 }
@@ -246,11 +312,17 @@ fn from_type(swagger_type: Option<&str>, path: &str, reader: &mut Reader) -> Opt
     let scalar = match swagger_type? {
         "string" => Scalar::String { max_length: None },
         "integer" => Scalar::Integer,
-        "number" => Scalar::Decimal { precision: None, scale: None },
+        "number" => Scalar::Decimal {
+            precision: None,
+            scale: None,
+        },
         "boolean" => Scalar::Boolean,
         "object" => Scalar::Custom,
         other => {
-            reader.note(&format!("{path}.type"), format!("unknown type `{other}`; read as text"));
+            reader.note(
+                &format!("{path}.type"),
+                format!("unknown type `{other}`; read as text"),
+            );
             Scalar::Text
         }
     };
@@ -300,7 +372,11 @@ fn enum_values(values: &[Value], fixups: &mut Fixups) -> Vec<String> {
     kept
 }
 
-fn object_at<'a>(value: Option<&'a Value>, path: &str, reader: &mut Reader) -> Option<&'a Map<String, Value>> {
+fn object_at<'a>(
+    value: Option<&'a Value>,
+    path: &str,
+    reader: &mut Reader,
+) -> Option<&'a Map<String, Value>> {
     match value {
         Some(Value::Object(object)) => Some(object),
         Some(_) => {
@@ -336,7 +412,9 @@ fn skip_reason(place: &Place, method: &str) -> Option<&'static str> {
         (_, "delete") => "DELETE: Coupa deletes nothing through the bindings",
         (_, "patch") => "PATCH: updates are PUT",
         (Place::Unrecognised, _) => "the path's shape is not one of collection, record or action",
-        (Place::CollectionOperation, _) => "operations on a whole collection are not in the schema language",
+        (Place::CollectionOperation, _) => {
+            "operations on a whole collection are not in the schema language"
+        }
         (Place::Collection(_), "get" | "post") => return None,
         (Place::Collection(_), _) => "only GET and POST are verbs of a collection",
         (Place::Record(_), "get" | "put") => return None,
@@ -350,7 +428,9 @@ fn skip_reason(place: &Place, method: &str) -> Option<&'static str> {
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 fn read_paths(document: &Map<String, Value>, file: &mut SpecFile, reader: &mut Reader) {
-    let Some(paths) = object_at(document.get("paths"), "paths", reader) else { return };
+    let Some(paths) = object_at(document.get("paths"), "paths", reader) else {
+        return;
+    };
     let shapes = PathShapes::new(paths.keys());
     for (path, item) in paths {
         let json_path = format!("paths.{path}");
@@ -359,7 +439,10 @@ fn read_paths(document: &Map<String, Value>, file: &mut SpecFile, reader: &mut R
             continue;
         };
         let place = shapes.place(path);
-        for (method, operation) in item.iter().filter(|(method, _)| METHODS.contains(&method.as_str())) {
+        for (method, operation) in item
+            .iter()
+            .filter(|(method, _)| METHODS.contains(&method.as_str()))
+        {
             let json_path = format!("{json_path}.{method}");
             match skip_reason(&place, method) {
                 Some(reason) => {
@@ -372,9 +455,18 @@ fn read_paths(document: &Map<String, Value>, file: &mut SpecFile, reader: &mut R
     }
 }
 
-fn read_operation(place: &Place, method: &str, operation: &Value, path: &str, file: &mut SpecFile, reader: &mut Reader) {
+fn read_operation(
+    place: &Place,
+    method: &str,
+    operation: &Value,
+    path: &str,
+    file: &mut SpecFile,
+    reader: &mut Reader,
+) {
     let (key, rank) = match place {
-        Place::Collection(key) | Place::Record(key) | Place::Action(key, _) => (key, rank(place, method)),
+        Place::Collection(key) | Place::Record(key) | Place::Action(key, _) => {
+            (key, rank(place, method))
+        }
         Place::CollectionOperation | Place::Unrecognised => return,
     };
     let collection = file.collections.entry(key.clone()).or_default();
@@ -384,23 +476,43 @@ fn read_operation(place: &Place, method: &str, operation: &Value, path: &str, fi
         (Place::Record(_), "get") => collection.verbs.insert(Verb::Get),
         (Place::Record(_), _) => collection.verbs.insert(Verb::Update),
         (Place::Action(_, name), _) => {
-            let method = if method == "post" { Method::Post } else { Method::Put };
+            let method = if method == "post" {
+                Method::Post
+            } else {
+                Method::Put
+            };
             collection.actions.insert(name.clone(), method).is_none()
         }
         _ => false,
     };
 
-    let Some(schema) = response_schema(operation, path, reader) else { return };
-    if rank == 0 {
-        collection.list_root = schema.get("xml").and_then(|xml| xml.get("name")).and_then(Value::as_str).map(str::to_owned);
-    }
-    let reference = schema.get("$ref").or_else(|| schema.get("items").and_then(|items| items.get("$ref")));
-    let Some(reference) = reference else {
-        reader.note(&format!("{path}.responses"), "the response names no definition");
+    let Some(schema) = response_schema(operation, path, reader) else {
         return;
     };
-    let Some(name) = definition_ref(reference, &format!("{path}.responses"), reader) else { return };
-    let better = collection.definition.as_ref().is_none_or(|(best, _)| rank < *best);
+    if rank == 0 {
+        collection.list_root = schema
+            .get("xml")
+            .and_then(|xml| xml.get("name"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+    }
+    let reference = schema
+        .get("$ref")
+        .or_else(|| schema.get("items").and_then(|items| items.get("$ref")));
+    let Some(reference) = reference else {
+        reader.note(
+            &format!("{path}.responses"),
+            "the response names no definition",
+        );
+        return;
+    };
+    let Some(name) = definition_ref(reference, &format!("{path}.responses"), reader) else {
+        return;
+    };
+    let better = collection
+        .definition
+        .as_ref()
+        .is_none_or(|(best, _)| rank < *best);
     if better {
         collection.definition = Some((rank, name));
     }
@@ -418,18 +530,34 @@ fn rank(place: &Place, method: &str) -> u8 {
 }
 
 /// The schema of the first 2xx response that has one.
-fn response_schema<'a>(operation: &'a Value, path: &str, reader: &mut Reader) -> Option<&'a Map<String, Value>> {
-    let responses = object_at(operation.get("responses"), &format!("{path}.responses"), reader)?;
+fn response_schema<'a>(
+    operation: &'a Value,
+    path: &str,
+    reader: &mut Reader,
+) -> Option<&'a Map<String, Value>> {
+    let responses = object_at(
+        operation.get("responses"),
+        &format!("{path}.responses"),
+        reader,
+    )?;
     let success = responses.iter().filter(|(code, _)| code.starts_with('2'));
-    let schema = success.filter_map(|(_, response)| response.get("schema")).next();
+    let schema = success
+        .filter_map(|(_, response)| response.get("schema"))
+        .next();
     match schema {
         Some(Value::Object(schema)) => Some(schema),
         Some(_) => {
-            reader.note(&format!("{path}.responses"), "the response schema is not an object");
+            reader.note(
+                &format!("{path}.responses"),
+                "the response schema is not an object",
+            );
             None
         }
         None => {
-            reader.note(&format!("{path}.responses"), "no 2xx response with a schema");
+            reader.note(
+                &format!("{path}.responses"),
+                "no 2xx response with a schema",
+            );
             None
         }
     }
@@ -451,11 +579,17 @@ fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
 }
 
 fn segment(text: &str) -> Option<Segment<'_>> {
-    if let Some(name) = text.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')) {
+    if let Some(name) = text
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+    {
         let plain = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         return plain.then_some(Segment::Parameter(name));
     }
-    let plain = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     plain.then_some(Segment::Literal(text))
 }
 
@@ -469,7 +603,10 @@ struct PathShapes {
 
 impl PathShapes {
     fn new<'a>(paths: impl Iterator<Item = &'a String>) -> Self {
-        let mut shapes = PathShapes { operated: BTreeSet::new(), followed_by_parameter: BTreeSet::new() };
+        let mut shapes = PathShapes {
+            operated: BTreeSet::new(),
+            followed_by_parameter: BTreeSet::new(),
+        };
         for path in paths {
             let trimmed = path.trim_matches('/');
             shapes.operated.insert(trimmed.to_owned());
@@ -484,11 +621,15 @@ impl PathShapes {
     }
 
     fn place(&self, path: &str) -> Place {
-        let Some(segments) = segments(path) else { return Place::Unrecognised };
+        let Some(segments) = segments(path) else {
+            return Place::Unrecognised;
+        };
         let joined = |segments: &[Segment]| key(segments);
         let n = segments.len();
         match segments[n - 1] {
-            Segment::Parameter(_) if is_collection(&segments[..n - 1]) => Place::Record(joined(&segments[..n - 1])),
+            Segment::Parameter(_) if is_collection(&segments[..n - 1]) => {
+                Place::Record(joined(&segments[..n - 1]))
+            }
             Segment::Parameter(_) => Place::Unrecognised,
             Segment::Literal(name) if n >= 2 && segments[n - 2] == Segment::Parameter("id") => {
                 match is_collection(&segments[..n - 2]) {
@@ -499,7 +640,9 @@ impl PathShapes {
             Segment::Literal(_) if self.followed_by_parameter.contains(&joined(&segments)) => {
                 Place::Collection(joined(&segments))
             }
-            Segment::Literal(_) if n >= 2 && self.is_known_collection(&segments[..n - 1]) => Place::CollectionOperation,
+            Segment::Literal(_) if n >= 2 && self.is_known_collection(&segments[..n - 1]) => {
+                Place::CollectionOperation
+            }
             Segment::Literal(_) => Place::Collection(joined(&segments)),
         }
     }
@@ -517,11 +660,10 @@ impl PathShapes {
 
 /// Whether the segments can name a collection: they end in a literal that is not an action.
 fn is_collection(segments: &[Segment]) -> bool {
-    match segments {
-        [] | [.., Segment::Parameter(_)] => false,
-        [.., Segment::Parameter("id"), Segment::Literal(_)] => false,
-        _ => true,
-    }
+    !matches!(
+        segments,
+        [] | [.., Segment::Parameter(_)] | [.., Segment::Parameter("id"), Segment::Literal(_)]
+    )
 }
 
 fn key(segments: &[Segment]) -> String {

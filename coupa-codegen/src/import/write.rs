@@ -60,7 +60,12 @@ fn fields(out: &mut String, record: &Record) {
     }
     out.push_str("fields:\n");
     for (wire, field) in &record.fields {
-        let _ = writeln!(out, "  {}: {{ {} }}", quoted(wire, Context::Flow), entries(field).join(", "));
+        let _ = writeln!(
+            out,
+            "  {}: {{ {} }}",
+            quoted(wire, Context::Flow),
+            entries(field).join(", ")
+        );
     }
 }
 
@@ -91,7 +96,9 @@ fn entries(field: &Field) -> Vec<String> {
 fn scalar_entries(scalar: &Scalar) -> Vec<String> {
     let mut entries = vec![format!("type: {}", scalar_name(scalar))];
     match scalar {
-        Scalar::String { max_length: Some(length) } => entries.push(format!("max_length: {length}")),
+        Scalar::String {
+            max_length: Some(length),
+        } => entries.push(format!("max_length: {length}")),
         Scalar::Decimal { precision, scale } => {
             entries.extend(precision.map(|precision| format!("precision: {precision}")));
             entries.extend(scale.map(|scale| format!("scale: {scale}")));
@@ -103,7 +110,10 @@ fn scalar_entries(scalar: &Scalar) -> Vec<String> {
 }
 
 fn flow_list<S: AsRef<str>>(items: &[S]) -> String {
-    let items: Vec<String> = items.iter().map(|item| quoted(item.as_ref(), Context::Flow)).collect();
+    let items: Vec<String> = items
+        .iter()
+        .map(|item| quoted(item.as_ref(), Context::Flow))
+        .collect();
     format!("[{}]", items.join(", "))
 }
 
@@ -115,15 +125,23 @@ enum Context {
 }
 
 /// Words YAML 1.1 or 1.2 would read as something other than a string.
-const RESERVED: [&str; 11] = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"];
+const RESERVED: [&str; 11] = [
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+];
 
 /// `text` as a YAML scalar: plain when it is safely a string, double-quoted otherwise.
 fn quoted(text: &str, context: Context) -> String {
-    if is_plain(text, context) { text.to_owned() } else { double_quoted(text) }
+    if is_plain(text, context) {
+        text.to_owned()
+    } else {
+        double_quoted(text)
+    }
 }
 
 fn is_plain(text: &str, context: Context) -> bool {
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     let inner_ok = |c: char| match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '-' | '.' | '/' => true,
         ' ' => true,

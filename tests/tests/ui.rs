@@ -1,0 +1,7 @@
+//! Calls Coupa would refuse do not compile, and say why.
+
+#[test]
+fn forbidden_calls_do_not_compile() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/verbs/*.rs");
+}
