@@ -53,10 +53,17 @@ pub fn generate(schema_dir: &Path, out: &Path, check_only: bool) -> ExitCode {
     };
     if check_only {
         if stale.is_empty() {
-            println!("{} is up to date with {}", out.display(), schema_dir.display());
+            println!(
+                "{} is up to date with {}",
+                out.display(),
+                schema_dir.display()
+            );
             return ExitCode::SUCCESS;
         }
-        eprintln!("{} is stale; these files differ from what the schema gives:", out.display());
+        eprintln!(
+            "{} is stale; these files differ from what the schema gives:",
+            out.display()
+        );
         for file in &stale {
             eprintln!("  {file}");
         }
@@ -103,7 +110,10 @@ pub fn stale_files(out: &Path, files: &BTreeMap<String, String>) -> std::io::Res
     if src.is_dir() {
         for entry in std::fs::read_dir(&src)? {
             let path = entry?.path();
-            let relative = format!("src/{}", path.file_name().unwrap_or_default().to_string_lossy());
+            let relative = format!(
+                "src/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
             if files.contains_key(&relative) || path.extension().is_none_or(|e| e != "rs") {
                 continue;
             }
@@ -144,7 +154,10 @@ pub fn explain(schema_dir: &Path, name: &str) -> ExitCode {
         let hint = crate::diagnostic::did_you_mean(name, names)
             .map(|n| format!("; did you mean `{n}`?"))
             .unwrap_or_default();
-        eprintln!("error: no resource or embedded type `{name}` in {}{hint}", schema_dir.display());
+        eprintln!(
+            "error: no resource or embedded type `{name}` in {}{hint}",
+            schema_dir.display()
+        );
         return ExitCode::from(SCHEMA_ERRORS);
     };
     print!("{}", explain_text(definition));
@@ -158,17 +171,45 @@ pub fn explain_text(definition: &Definition) -> String {
         Some(resource) => {
             out.push_str(&format!(
                 "{} (resource `{}`, /api/{}, XML <{}>, list <{}>, area {})\n",
-                definition.rust_name, definition.name, resource.path, definition.xml_root, resource.list_root, definition.area
+                definition.rust_name,
+                definition.name,
+                resource.path,
+                definition.xml_root,
+                resource.list_root,
+                definition.area
             ));
             let verbs: Vec<&str> = resource.verbs.iter().map(|(v, _)| v.as_str()).collect();
-            out.push_str(&format!("verbs: {}\n", if verbs.is_empty() { "none".into() } else { verbs.join(", ") }));
+            out.push_str(&format!(
+                "verbs: {}\n",
+                if verbs.is_empty() {
+                    "none".into()
+                } else {
+                    verbs.join(", ")
+                }
+            ));
             let actions: Vec<String> = resource
                 .actions
                 .iter()
-                .map(|a| if a.post { format!("{} (POST)", a.name) } else { a.name.clone() })
+                .map(|a| {
+                    if a.post {
+                        format!("{} (POST)", a.name)
+                    } else {
+                        a.name.clone()
+                    }
+                })
                 .collect();
-            out.push_str(&format!("actions: {}\n", if actions.is_empty() { "none".into() } else { actions.join(", ") }));
-            out.push_str(&format!("deactivate: {}\n", if resource.deactivate { "yes" } else { "no" }));
+            out.push_str(&format!(
+                "actions: {}\n",
+                if actions.is_empty() {
+                    "none".into()
+                } else {
+                    actions.join(", ")
+                }
+            ));
+            out.push_str(&format!(
+                "deactivate: {}\n",
+                if resource.deactivate { "yes" } else { "no" }
+            ));
         }
         None => out.push_str(&format!(
             "{} (embedded `{}`, XML <{}>, area {})\n",
@@ -180,8 +221,13 @@ pub fn explain_text(definition: &Definition) -> String {
         .iter()
         .map(|f| {
             let (ty, target) = match &f.ty {
-                FieldType::String { max_length: Some(n) } => (format!("string({n})"), String::new()),
-                FieldType::Decimal { precision: Some(p), scale: Some(s) } => (format!("decimal({p},{s})"), String::new()),
+                FieldType::String {
+                    max_length: Some(n),
+                } => (format!("string({n})"), String::new()),
+                FieldType::Decimal {
+                    precision: Some(p),
+                    scale: Some(s),
+                } => (format!("decimal({p},{s})"), String::new()),
                 FieldType::Enum { values } => (format!("enum({})", values.len()), String::new()),
                 FieldType::Reference { to, by, .. } => {
                     let keys: Vec<&str> = by.iter().map(|(k, _)| k.as_str()).collect();
@@ -196,10 +242,25 @@ pub fn explain_text(definition: &Definition) -> String {
                 Access::CreateOnly => "create_only",
             };
             let required = if f.required { "yes" } else { "" };
-            [f.wire.clone(), f.rust_name.clone(), ty, access.into(), required.into(), target]
+            [
+                f.wire.clone(),
+                f.rust_name.clone(),
+                ty,
+                access.into(),
+                required.into(),
+                target,
+            ]
         })
         .collect();
-    let header = ["wire name", "rust name", "type", "access", "required", "reference"].map(String::from);
+    let header = [
+        "wire name",
+        "rust name",
+        "type",
+        "access",
+        "required",
+        "reference",
+    ]
+    .map(String::from);
     let mut widths = header.clone().map(|h| h.len());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -207,7 +268,11 @@ pub fn explain_text(definition: &Definition) -> String {
         }
     }
     for row in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }

@@ -78,7 +78,7 @@ impl Diagnostic {
     pub fn render(&self, source: &str) -> String {
         let report = Report {
             diagnostic: self,
-            source: NamedSource::new(self.loc.file.to_string(), source.to_owned()),
+            source: NamedSource::new(&self.loc.file, source.to_owned()),
         };
         let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
             .with_width(100)
@@ -138,12 +138,17 @@ impl miette::Diagnostic for Report<'_> {
             return None;
         }
         let span = SourceSpan::new(self.diagnostic.loc.offset.into(), self.diagnostic.loc.len);
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(None, span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            None, span,
+        ))))
     }
 }
 
 /// The closest of `candidates` to `word`, when close enough to suggest.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.len() / 3).max(1);
     candidates
         .into_iter()

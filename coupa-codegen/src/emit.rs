@@ -40,7 +40,10 @@ pub fn emit_crate(schema: &Schema, options: &Options) -> BTreeMap<String, String
             definition.file
         );
         let tokens = definition_items(definition, options);
-        files.insert(format!("src/{}.rs", definition.name), source + &format(tokens));
+        files.insert(
+            format!("src/{}.rs", definition.name),
+            source + &format(tokens),
+        );
     }
     files.insert(String::from("src/lib.rs"), lib_rs(schema));
     files.insert(String::from("Cargo.toml"), cargo_toml(schema));
@@ -81,8 +84,14 @@ fn definition_items(definition: &Definition, options: &Options) -> TokenStream {
         .as_ref()
         .map_or_else(|| default_doc(definition), |d| format!(" {d}"));
     let container = container_attribute(definition);
-    let fields = definition.fields.iter().map(|f| field(definition, f, options));
-    let enums = definition.fields.iter().filter_map(|f| enum_item(definition, f, options));
+    let fields = definition
+        .fields
+        .iter()
+        .map(|f| field(definition, f, options));
+    let enums = definition
+        .fields
+        .iter()
+        .filter_map(|f| enum_item(definition, f, options));
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, Default, PartialEq, #runtime::CoupaResource)]
@@ -101,8 +110,14 @@ fn definition_items(definition: &Definition, options: &Options) -> TokenStream {
 
 fn default_doc(definition: &Definition) -> String {
     match &definition.resource {
-        Some(resource) => format!(" A `{}` record, served at `/api/{}`.", definition.name, resource.path),
-        None => format!(" A `{}` record, written inside its parent record.", definition.name),
+        Some(resource) => format!(
+            " A `{}` record, served at `/api/{}`.",
+            definition.name, resource.path
+        ),
+        None => format!(
+            " A `{}` record, written inside its parent record.",
+            definition.name
+        ),
     }
 }
 
@@ -117,7 +132,11 @@ fn container_attribute(definition: &Definition) -> TokenStream {
     let verbs = resource.verbs.iter().map(|(v, _)| ident(v.as_str()));
     let actions = resource.actions.iter().map(|a| {
         let name = ident(&a.name);
-        if a.post { quote!(#name(post)) } else { quote!(#name) }
+        if a.post {
+            quote!(#name(post))
+        } else {
+            quote!(#name)
+        }
     });
     let actions = (!resource.actions.is_empty()).then(|| quote!(, actions(#(#actions),*)));
     let deactivate = resource.deactivate.then(|| quote!(, deactivate));
@@ -138,7 +157,10 @@ fn field(definition: &Definition, field: &Field, options: &Options) -> TokenStre
     let runtime = &options.runtime;
     let name = ident(&field.rust_name);
     let wire = &field.wire;
-    let doc = field.doc.clone().map_or_else(|| field_doc(field), |d| format!(" {d}"));
+    let doc = field
+        .doc
+        .clone()
+        .map_or_else(|| field_doc(field), |d| format!(" {d}"));
     let (kind, ty) = match &field.ty {
         FieldType::String { max_length } => {
             let kind = match max_length.map(proc_macro2::Literal::u32_unsuffixed) {
@@ -157,7 +179,11 @@ fn field(definition: &Definition, field: &Field, options: &Options) -> TokenStre
             if let Some(s) = scale.map(proc_macro2::Literal::u32_unsuffixed) {
                 args.push(quote!(scale = #s));
             }
-            let kind = if args.is_empty() { quote!(decimal) } else { quote!(decimal(#(#args),*)) };
+            let kind = if args.is_empty() {
+                quote!(decimal)
+            } else {
+                quote!(decimal(#(#args),*))
+            };
             (kind, quote!(#runtime::Decimal))
         }
         FieldType::Boolean => (quote!(boolean), quote!(bool)),
@@ -170,11 +196,17 @@ fn field(definition: &Definition, field: &Field, options: &Options) -> TokenStre
         FieldType::Reference { to, by, .. } => {
             let target = type_path(to, options);
             let by = by.iter().map(|(k, _)| k);
-            (quote!(reference(to = #target, by(#(#by),*))), quote!(Box<#target>))
+            (
+                quote!(reference(to = #target, by(#(#by),*))),
+                quote!(Box<#target>),
+            )
         }
         FieldType::List { of, item, .. } => {
             let target = type_path(of, options);
-            (quote!(list(of = #target, item = #item)), quote!(Vec<#target>))
+            (
+                quote!(list(of = #target, item = #item)),
+                quote!(Vec<#target>),
+            )
         }
         FieldType::Custom => (quote!(custom), quote!(#runtime::CustomFields)),
     };
@@ -197,9 +229,15 @@ fn field_doc(field: &Field) -> String {
         Access::ReadOnly => ", read-only",
         Access::CreateOnly => ", create-only",
     };
-    let required = if field.required { ", required on create" } else { "" };
+    let required = if field.required {
+        ", required on create"
+    } else {
+        ""
+    };
     let ty = match &field.ty {
-        FieldType::String { max_length: Some(n) } => format!("string of at most {n} characters"),
+        FieldType::String {
+            max_length: Some(n),
+        } => format!("string of at most {n} characters"),
         FieldType::Reference { to, .. } => format!("reference to `{to}`"),
         FieldType::List { of, .. } => format!("list of `{of}`"),
         other => other.name().to_owned(),

@@ -229,8 +229,11 @@ impl<'a> Reader<'a, '_> {
             (None, Some((_, name))) => (name, false),
             (Some((_, name)), Some((key, _))) => {
                 self.errors.push(
-                    Diagnostic::new(&key.loc, "a file defines either a `resource` or an `embedded` type, not both")
-                        .help("move the embedded type to a file of its own"),
+                    Diagnostic::new(
+                        &key.loc,
+                        "a file defines either a `resource` or an `embedded` type, not both",
+                    )
+                    .help("move the embedded type to a file of its own"),
                 );
                 (name, true)
             }
@@ -255,24 +258,24 @@ impl<'a> Reader<'a, '_> {
             resource: None,
             fields: Vec::new(),
         };
-        if let Some(node) = self.value("rust_name") {
-            if let Some(rust) = self.identifier(node, "a Rust type name") {
-                definition.rust_name = rust;
-                definition.rust_name_loc = node.loc.clone();
-            }
+        if let Some(node) = self.value("rust_name")
+            && let Some(rust) = self.identifier(node, "a Rust type name")
+        {
+            definition.rust_name = rust;
+            definition.rust_name_loc = node.loc.clone();
         }
         definition.xml_root = self
             .value("xml_root")
             .and_then(|n| self.string(n, "xml_root"))
             .unwrap_or_else(|| definition.name.replace('_', "-"));
-        if let Some(node) = self.value("area") {
-            if let Some(area) = self.string(node, "area") {
-                if AREAS.contains(&area.as_str()) {
-                    definition.area = area;
-                } else {
-                    let error = self.unknown_word(node, "area", &area, &AREAS);
-                    self.errors.push(error);
-                }
+        if let Some(node) = self.value("area")
+            && let Some(area) = self.string(node, "area")
+        {
+            if AREAS.contains(&area.as_str()) {
+                definition.area = area;
+            } else {
+                let error = self.unknown_word(node, "area", &area, &AREAS);
+                self.errors.push(error);
             }
         }
         definition.doc = self.value("doc").and_then(|n| self.string(n, "doc"));
@@ -283,12 +286,23 @@ impl<'a> Reader<'a, '_> {
             definition.fields = self.fields(node);
         } else {
             self.errors.push(
-                Diagnostic::new(&definition.name_loc, format!("`{}` has no `fields`", definition.name))
-                    .help("list the record's fields under `fields:`, keyed by wire name"),
+                Diagnostic::new(
+                    &definition.name_loc,
+                    format!("`{}` has no `fields`", definition.name),
+                )
+                .help("list the record's fields under `fields:`, keyed by wire name"),
             );
         }
-        let allowed = if is_resource { RESOURCE_KEYS } else { EMBEDDED_KEYS };
-        let what = if is_resource { "a resource" } else { "an embedded type" };
+        let allowed = if is_resource {
+            RESOURCE_KEYS
+        } else {
+            EMBEDDED_KEYS
+        };
+        let what = if is_resource {
+            "a resource"
+        } else {
+            "an embedded type"
+        };
         let entries = std::mem::replace(
             &mut self.entries,
             Entries {
@@ -314,10 +328,19 @@ impl<'a> Reader<'a, '_> {
             .value("list_root")
             .and_then(|n| self.string(n, "list_root"))
             .unwrap_or_else(|| {
-                path.rsplit('/').next().unwrap_or_default().replace('_', "-")
+                path.rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .replace('_', "-")
             });
-        let verbs = self.value("verbs").map(|n| self.verbs(n)).unwrap_or_default();
-        let actions = self.value("actions").map(|n| self.actions(n)).unwrap_or_default();
+        let verbs = self
+            .value("verbs")
+            .map(|n| self.verbs(n))
+            .unwrap_or_default();
+        let actions = self
+            .value("actions")
+            .map(|n| self.actions(n))
+            .unwrap_or_default();
         let (deactivate, deactivate_loc) = match self.value("deactivate") {
             Some(node) => (self.boolean(node, "deactivate"), node.loc.clone()),
             None => (false, Loc::default()),
@@ -375,22 +398,29 @@ impl<'a> Reader<'a, '_> {
                 NodeValue::Map(_) => self.action_map(item),
                 _ => {
                     self.errors.push(
-                        Diagnostic::new(&item.loc, format!("an action must be a name, found {}", item.kind()))
-                            .help("write `submit` or `{ name: submit, method: post }`"),
+                        Diagnostic::new(
+                            &item.loc,
+                            format!("an action must be a name, found {}", item.kind()),
+                        )
+                        .help("write `submit` or `{ name: submit, method: post }`"),
                     );
                     None
                 }
             };
             let Some(action) = action else { continue };
             if let Some(first) = actions.iter().find(|a| a.name == action.name) {
-                let error = Diagnostic::new(&action.loc, format!("duplicate action `{}`", action.name))
-                    .help("remove one of the two")
-                    .also(&first.loc, "first written at");
+                let error =
+                    Diagnostic::new(&action.loc, format!("duplicate action `{}`", action.name))
+                        .help("remove one of the two")
+                        .also(&first.loc, "first written at");
                 self.errors.push(error);
                 continue;
             }
             let snake = action.name.starts_with(|c: char| c.is_ascii_lowercase())
-                && action.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && action
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !snake {
                 self.errors.push(
                     Diagnostic::new(&action.loc, format!("action `{}` is not a snake_case name", action.name))
@@ -410,7 +440,8 @@ impl<'a> Reader<'a, '_> {
         entries.reject_rest(&["name", "method"], "an action", self.errors);
         let Some((_, name)) = name else {
             self.errors.push(
-                Diagnostic::new(&item.loc, "an action needs a `name`").help("write `{ name: submit, method: post }`"),
+                Diagnostic::new(&item.loc, "an action needs a `name`")
+                    .help("write `{ name: submit, method: post }`"),
             );
             return None;
         };
@@ -441,7 +472,8 @@ impl<'a> Reader<'a, '_> {
         let mut fields = Vec::new();
         for (wire, key, value) in entries.entries {
             if wire.is_empty() {
-                self.errors.push(Diagnostic::new(&key.loc, "a field needs a wire name"));
+                self.errors
+                    .push(Diagnostic::new(&key.loc, "a field needs a wire name"));
                 continue;
             }
             if let Some(field) = self.field(wire, key, value) {
@@ -459,16 +491,27 @@ impl<'a> Reader<'a, '_> {
         let required_node = take("required");
         let doc_node = take("doc");
         let rust_node = take("rust_name");
-        let extras: BTreeMap<&str, &Node> = ["max_length", "precision", "scale", "values", "to", "by", "of", "item"]
-            .into_iter()
-            .filter_map(|k| take(k).map(|v| (k, v)))
-            .collect();
+        let extras: BTreeMap<&str, &Node> = [
+            "max_length",
+            "precision",
+            "scale",
+            "values",
+            "to",
+            "by",
+            "of",
+            "item",
+        ]
+        .into_iter()
+        .filter_map(|k| take(k).map(|v| (k, v)))
+        .collect();
         entries.reject_rest(FIELD_KEYS, &format!("field `{wire}`"), self.errors);
 
         let Some(ty_node) = ty_node else {
             self.errors.push(
-                Diagnostic::new(&key.loc, format!("field `{wire}` has no `type`"))
-                    .help(format!("add `type:` with one of: {}", FieldType::NAMES.join(", "))),
+                Diagnostic::new(&key.loc, format!("field `{wire}` has no `type`")).help(format!(
+                    "add `type:` with one of: {}",
+                    FieldType::NAMES.join(", ")
+                )),
             );
             return None;
         };
@@ -524,23 +567,32 @@ impl<'a> Reader<'a, '_> {
         for (key, value) in extras {
             if !allowed.contains(key) && FieldType::NAMES.contains(&name.as_str()) {
                 self.errors.push(
-                    Diagnostic::new(&value.loc, format!("`{key}` does not apply to a `{name}` field"))
-                        .help(match allowed {
-                            [] => format!("a `{name}` field takes no `{key}`; remove it"),
-                            keys => format!("a `{name}` field takes: {}", keys.join(", ")),
-                        }),
+                    Diagnostic::new(
+                        &value.loc,
+                        format!("`{key}` does not apply to a `{name}` field"),
+                    )
+                    .help(match allowed {
+                        [] => format!("a `{name}` field takes no `{key}`; remove it"),
+                        keys => format!("a `{name}` field takes: {}", keys.join(", ")),
+                    }),
                 );
             }
         }
         let ty = match name.as_str() {
             "string" => FieldType::String {
-                max_length: extras.get("max_length").and_then(|n| self.count(n, "max_length")),
+                max_length: extras
+                    .get("max_length")
+                    .and_then(|n| self.count(n, "max_length")),
             },
             "text" => FieldType::Text,
             "integer" => FieldType::Integer,
             "decimal" => FieldType::Decimal {
-                precision: extras.get("precision").and_then(|n| self.count(n, "precision")),
-                scale: extras.get("scale").and_then(|n| self.count(n, "scale").or_else(|| zero(n))),
+                precision: extras
+                    .get("precision")
+                    .and_then(|n| self.count(n, "precision")),
+                scale: extras
+                    .get("scale")
+                    .and_then(|n| self.count(n, "scale").or_else(|| zero(n))),
             },
             "boolean" => FieldType::Boolean,
             "date" => FieldType::Date,
@@ -562,7 +614,8 @@ impl<'a> Reader<'a, '_> {
                 FieldType::Enum { values }
             }
             "reference" => {
-                let (to, to_loc) = self.target(wire, node, extras.get("to").copied(), "to", "a resource")?;
+                let (to, to_loc) =
+                    self.target(wire, node, extras.get("to").copied(), "to", "a resource")?;
                 let by = match extras.get("by") {
                     Some(by) => self
                         .sequence(by, "by")
@@ -574,8 +627,13 @@ impl<'a> Reader<'a, '_> {
                 FieldType::Reference { to, to_loc, by }
             }
             "list" => {
-                let (of, of_loc) =
-                    self.target(wire, node, extras.get("of").copied(), "of", "a resource or embedded type")?;
+                let (of, of_loc) = self.target(
+                    wire,
+                    node,
+                    extras.get("of").copied(),
+                    "of",
+                    "a resource or embedded type",
+                )?;
                 let item = extras
                     .get("item")
                     .and_then(|n| self.string(n, "item"))
@@ -601,8 +659,11 @@ impl<'a> Reader<'a, '_> {
     ) -> Option<(String, Loc)> {
         let Some(node) = node else {
             self.errors.push(
-                Diagnostic::new(&ty.loc, format!("field `{wire}` does not say `{key}` which type"))
-                    .help(format!("add `{key}:` naming {what}")),
+                Diagnostic::new(
+                    &ty.loc,
+                    format!("field `{wire}` does not say `{key}` which type"),
+                )
+                .help(format!("add `{key}:` naming {what}")),
             );
             return None;
         };
@@ -619,8 +680,11 @@ impl<'a> Reader<'a, '_> {
             NodeValue::Str(s) => Some(s.clone()),
             _ => {
                 self.errors.push(
-                    Diagnostic::new(&node.loc, format!("`{what}` must be a string, found {}", node.kind()))
-                        .help("quote the value"),
+                    Diagnostic::new(
+                        &node.loc,
+                        format!("`{what}` must be a string, found {}", node.kind()),
+                    )
+                    .help("quote the value"),
                 );
                 None
             }
@@ -631,9 +695,10 @@ impl<'a> Reader<'a, '_> {
         match node.value {
             NodeValue::Bool(b) => b,
             _ => {
-                self.errors.push(
-                    Diagnostic::new(&node.loc, format!("`{what}` must be `true` or `false`, found {}", node.kind())),
-                );
+                self.errors.push(Diagnostic::new(
+                    &node.loc,
+                    format!("`{what}` must be `true` or `false`, found {}", node.kind()),
+                ));
                 false
             }
         }
@@ -658,8 +723,11 @@ impl<'a> Reader<'a, '_> {
             NodeValue::Seq(items) => items.iter().collect(),
             _ => {
                 self.errors.push(
-                    Diagnostic::new(&node.loc, format!("`{what}` must be a list, found {}", node.kind()))
-                        .help(format!("write `{what}: [a, b]`")),
+                    Diagnostic::new(
+                        &node.loc,
+                        format!("`{what}` must be a list, found {}", node.kind()),
+                    )
+                    .help(format!("write `{what}: [a, b]`")),
                 );
                 Vec::new()
             }
@@ -669,7 +737,9 @@ impl<'a> Reader<'a, '_> {
     fn snake_name(&mut self, node: &Node, what: &str) -> Option<String> {
         let name = self.string(node, what)?;
         let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !valid {
             self.errors.push(
                 Diagnostic::new(&node.loc, format!("`{name}` is not a snake_case name"))

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "coupa-codegen", version, about = "Typed Coupa bindings from YAML resource definitions")]
+#[command(
+    name = "coupa-codegen",
+    version,
+    about = "Typed Coupa bindings from YAML resource definitions"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -23,9 +23,12 @@ fn duplicate_definitions(schema: &Schema, errors: &mut Vec<Diagnostic>) {
     for definition in &schema.definitions {
         if let Some(first) = seen.get(definition.name.as_str()) {
             errors.push(
-                Diagnostic::new(&definition.name_loc, format!("`{}` is defined twice", definition.name))
-                    .help("keep one definition, or rename one of them")
-                    .also(&first.name_loc, "first defined at"),
+                Diagnostic::new(
+                    &definition.name_loc,
+                    format!("`{}` is defined twice", definition.name),
+                )
+                .help("keep one definition, or rename one of them")
+                .also(&first.name_loc, "first defined at"),
             );
         } else {
             seen.insert(&definition.name, definition);
@@ -39,7 +42,11 @@ fn generated_types(definition: &Definition) -> Vec<(String, &Loc)> {
     let mut out = vec![(rust.clone(), &definition.rust_name_loc)];
     out.push((format!("New{rust}"), &definition.rust_name_loc));
     out.push((format!("{rust}Update"), &definition.rust_name_loc));
-    if definition.resource.as_ref().is_some_and(|r| !r.actions.is_empty()) {
+    if definition
+        .resource
+        .as_ref()
+        .is_some_and(|r| !r.actions.is_empty())
+    {
         out.push((format!("{rust}Action"), &definition.rust_name_loc));
     }
     for field in &definition.fields {
@@ -52,7 +59,11 @@ fn generated_types(definition: &Definition) -> Vec<(String, &Loc)> {
 
 /// The Rust name of the enum generated for an enum field.
 pub fn enum_type_name(definition: &Definition, field_rust: &str) -> String {
-    format!("{}{}", definition.rust_name, names::type_name(field_rust.trim_end_matches('_')))
+    format!(
+        "{}{}",
+        definition.rust_name,
+        names::type_name(field_rust.trim_end_matches('_'))
+    )
 }
 
 fn duplicate_type_names(schema: &Schema, errors: &mut Vec<Diagnostic>) {
@@ -81,9 +92,15 @@ fn fields(schema: &Schema, definition: &Definition, errors: &mut Vec<Diagnostic>
     for field in &definition.fields {
         if let Some(first) = rust_names.get(field.rust_name.as_str()) {
             errors.push(
-                Diagnostic::new(&field.loc, format!("`{}` becomes the Rust field `{}`, like another field", field.wire, field.rust_name))
-                    .help("set `rust_name` on one of them")
-                    .also(first, "the other field is at"),
+                Diagnostic::new(
+                    &field.loc,
+                    format!(
+                        "`{}` becomes the Rust field `{}`, like another field",
+                        field.wire, field.rust_name
+                    ),
+                )
+                .help("set `rust_name` on one of them")
+                .also(first, "the other field is at"),
             );
         } else {
             rust_names.insert(&field.rust_name, &field.loc);
@@ -102,10 +119,8 @@ fn fields(schema: &Schema, definition: &Definition, errors: &mut Vec<Diagnostic>
         }
         match &field.ty {
             FieldType::Reference { to, to_loc, by } => reference(schema, to, to_loc, by, errors),
-            FieldType::List { of, of_loc, .. } => {
-                if schema.get(of).is_none() {
-                    errors.push(missing_target(schema, of, of_loc, "list of"));
-                }
+            FieldType::List { of, of_loc, .. } if schema.get(of).is_none() => {
+                errors.push(missing_target(schema, of, of_loc, "list of"));
             }
             FieldType::Enum { values } => enum_values(values, errors),
             _ => {}
@@ -126,15 +141,21 @@ fn reference(
     };
     if !target.is_resource() {
         errors.push(
-            Diagnostic::new(to_loc, format!("`{to}` is an embedded type, not a resource"))
-                .help("a reference points at a resource; use `type: list` for embedded records"),
+            Diagnostic::new(
+                to_loc,
+                format!("`{to}` is an embedded type, not a resource"),
+            )
+            .help("a reference points at a resource; use `type: list` for embedded records"),
         );
         return;
     }
     for (key, loc) in by {
         if target.field(key).is_none() {
             let keys = target.fields.iter().map(|f| f.wire.as_str());
-            let error = Diagnostic::new(loc, format!("`{to}` has no field `{key}` to be referenced by"));
+            let error = Diagnostic::new(
+                loc,
+                format!("`{to}` has no field `{key}` to be referenced by"),
+            );
             errors.push(match did_you_mean(key, keys) {
                 Some(near) => error.help(format!("did you mean `{near}`?")),
                 None => error.help(format!("a `by` key must be a field of `{to}`")),
@@ -147,7 +168,9 @@ fn missing_target(schema: &Schema, name: &str, loc: &Loc, what: &str) -> Diagnos
     let error = Diagnostic::new(loc, format!("{what} `{name}`, which is not defined"));
     match did_you_mean(name, schema.definitions.iter().map(|d| d.name.as_str())) {
         Some(near) => error.help(format!("did you mean `{near}`?")),
-        None => error.help(format!("add `{name}.yaml` to the schema, or name a defined type")),
+        None => error.help(format!(
+            "add `{name}.yaml` to the schema, or name a defined type"
+        )),
     }
 }
 
@@ -156,16 +179,22 @@ fn enum_values(values: &[(String, Loc)], errors: &mut Vec<Diagnostic>) {
     for (value, loc) in values {
         let Some(variant) = names::variant_name(value) else {
             errors.push(
-                Diagnostic::new(loc, "an empty enum value has no variant name")
-                    .help("remove it: unknown values, the empty one included, are kept as text anyway"),
+                Diagnostic::new(loc, "an empty enum value has no variant name").help(
+                    "remove it: unknown values, the empty one included, are kept as text anyway",
+                ),
             );
             continue;
         };
         if let Some((first, first_loc)) = variants.get(&variant) {
             errors.push(
-                Diagnostic::new(loc, format!("enum values `{first}` and `{value}` both become the variant `{variant}`"))
-                    .help("remove one of them; unknown values are kept as text anyway")
-                    .also(first_loc, "the other value is at"),
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "enum values `{first}` and `{value}` both become the variant `{variant}`"
+                    ),
+                )
+                .help("remove one of them; unknown values are kept as text anyway")
+                .also(first_loc, "the other value is at"),
             );
         } else {
             variants.insert(variant, (value, loc));
@@ -177,13 +206,19 @@ fn verbs(definition: &Definition, errors: &mut Vec<Diagnostic>) {
     let Some(resource) = &definition.resource else {
         return;
     };
-    if let Some((_, loc)) = resource.verbs.iter().find(|(v, _)| *v == Verb::Update) {
-        if !definition.fields.iter().any(|f| f.on_update()) {
-            errors.push(
-                Diagnostic::new(loc, format!("`{}` allows `update` but has no updatable field", definition.name))
-                    .help("drop `update`, or make a field `read_write`"),
-            );
-        }
+    if let Some((_, loc)) = resource.verbs.iter().find(|(v, _)| *v == Verb::Update)
+        && !definition.fields.iter().any(|f| f.on_update())
+    {
+        errors.push(
+            Diagnostic::new(
+                loc,
+                format!(
+                    "`{}` allows `update` but has no updatable field",
+                    definition.name
+                ),
+            )
+            .help("drop `update`, or make a field `read_write`"),
+        );
     }
     if resource.deactivate {
         let active = definition.field("active");

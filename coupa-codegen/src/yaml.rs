@@ -111,7 +111,9 @@ fn location(file: &Arc<str>, text: &str, at: &serde_saphyr::Location) -> Loc {
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 fn lower(file: &Arc<str>, text: &str, raw: Spanned<Raw>) -> Node {
@@ -127,7 +129,9 @@ fn lower(file: &Arc<str>, text: &str, raw: Spanned<Raw>) -> Node {
             }
             NodeValue::Str(s)
         }
-        Raw::Seq(items) => NodeValue::Seq(items.into_iter().map(|i| lower(file, text, i)).collect()),
+        Raw::Seq(items) => {
+            NodeValue::Seq(items.into_iter().map(|i| lower(file, text, i)).collect())
+        }
         Raw::Map(entries) => NodeValue::Map(
             entries
                 .into_iter()

@@ -9,7 +9,7 @@ use chrono::{FixedOffset, Timelike};
 ///
 /// Coupa writes `2024-03-05T09:14:22-08:00`; some replies use `Z`. Both are kept as written, so a
 /// record read and written back carries the same text.
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub struct DateTime {
     value: chrono::DateTime<FixedOffset>,
     zulu: bool,
@@ -58,6 +58,14 @@ impl PartialEq for DateTime {
     }
 }
 
+impl std::hash::Hash for DateTime {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.value.offset().local_minus_utc().hash(state);
+        self.zulu.hash(state);
+    }
+}
+
 impl FromStr for DateTime {
     type Err = chrono::ParseError;
 
@@ -101,6 +109,9 @@ fn fraction_digits(text: &str) -> u8 {
     let Some(dot) = text.find('.') else {
         return 0;
     };
-    let digits = text[dot + 1..].bytes().take_while(u8::is_ascii_digit).count();
+    let digits = text[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
     u8::try_from(digits.min(9)).unwrap_or(9)
 }

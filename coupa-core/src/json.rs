@@ -82,9 +82,16 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
 fn split_path(error: &serde_json::Error) -> DecodeError {
     let message = error.to_string();
     let message = strip_position(&message);
-    let located = format!("{message} (line {}, column {})", error.line(), error.column());
+    let located = format!(
+        "{message} (line {}, column {})",
+        error.line(),
+        error.column()
+    );
     if message.contains(MAX_NESTING) {
-        return DecodeError::new("", format!("values nest too deep {}", &located[message.len()..]));
+        return DecodeError::new(
+            "",
+            format!("values nest too deep {}", &located[message.len()..]),
+        );
     }
     match parse_nested(message) {
         Some((path, rest)) => DecodeError::new(

@@ -18,8 +18,8 @@ pub mod xml;
 pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
-    Access, Action, ActionInfo, Create, Deactivate, Delete, Embedded, FieldInfo, FieldKind, Get, List,
-    ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
+    Access, Action, ActionInfo, Create, Deactivate, Delete, Embedded, FieldInfo, FieldKind, Get,
+    List, ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
 pub use reference::Ref;

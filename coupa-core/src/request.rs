@@ -112,7 +112,11 @@ pub fn deactivate<T: Deactivate>(id: u64, format: Format) -> Call {
 
 /// An action on one record: `PUT /api/invoices/{id}/submit`.
 pub fn action<T: Resource>(id: u64, action: T::Action) -> Call {
-    let method = if action.is_post() { Method::Post } else { Method::Put };
+    let method = if action.is_post() {
+        Method::Post
+    } else {
+        Method::Put
+    };
     Call::new(method, format!("{}/{}", one::<T>(id), action.name()))
 }
 

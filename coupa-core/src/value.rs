@@ -123,7 +123,11 @@ impl CustomFields {
     /// Sets a custom field to a text value, replacing an earlier value of the same name.
     pub fn set(&mut self, name: impl Into<String>, value: Value) -> &mut Self {
         let name = name.into();
-        match self.entries.iter_mut().find(|(key, _)| same_name(key, &name)) {
+        match self
+            .entries
+            .iter_mut()
+            .find(|(key, _)| same_name(key, &name))
+        {
             Some(entry) => entry.1 = value,
             None => self.entries.push((name, value)),
         }

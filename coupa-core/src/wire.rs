@@ -184,7 +184,11 @@ impl WireWrite for Value {
             Value::Null => writer.nil(name),
             Value::Bool(flag) => flag.write_xml(writer, name),
             Value::Number(text) => {
-                let kind = if text.contains(['.', 'e', 'E']) { "decimal" } else { "integer" };
+                let kind = if text.contains(['.', 'e', 'E']) {
+                    "decimal"
+                } else {
+                    "integer"
+                };
                 writer.text(name, Some(kind), text);
             }
             Value::Text(text) => writer.text(name, None, text),
@@ -305,7 +309,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     let trimmed = text.trim();
     let plain = trimmed.strip_prefix('+').unwrap_or(trimmed);
     let is_plain = !plain.is_empty()
-        && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+        && plain
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
     if is_plain {
         return Decimal::from_str_exact(plain)
             .map_err(|e| format!("decimal `{trimmed}` cannot be held exactly: {e}"));

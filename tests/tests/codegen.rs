@@ -15,8 +15,10 @@ fn generated_code_for_a_small_schema() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schema-small");
     let checked = coupa_codegen::check_dir(&dir).expect("the fixture schema is readable");
     assert!(checked.is_ok(), "{}", checked.report());
-    let mut options = Options::default();
-    options.types = None;
+    let options = Options {
+        types: None,
+        ..Options::default()
+    };
     let code = emit::emit_single(&checked.schema, &options);
     let code = code.replace(&dir.display().to_string(), "fixtures/schema-small");
     insta::assert_snapshot!(code);

@@ -17,7 +17,10 @@ fn check_user(user: &User) {
     let created_at = user.created_at.expect("created-at is present");
     assert_eq!(created_at.offset().local_minus_utc(), -8 * 3600);
     assert_eq!(created_at.to_string(), "2024-03-05T09:14:22-08:00");
-    assert_eq!(user.updated_at.map(|d| d.to_string()).as_deref(), Some("2024-06-18T16:40:03-07:00"));
+    assert_eq!(
+        user.updated_at.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-18T16:40:03-07:00")
+    );
     assert_eq!(user.login.as_deref(), Some("mira.talvik"));
     assert_eq!(user.email.as_deref(), Some("mira.talvik@example.test"));
     assert_eq!(user.employee_number, None);
@@ -29,32 +32,56 @@ fn check_user(user: &User) {
     assert_eq!(user.purchasing_user, Some(true));
     assert_eq!(user.expense_user, Some(false));
     assert_eq!(user.account_security_type, Some(0));
-    assert_eq!(user.authentication_method.as_deref(), Some("coupa_credentials"));
+    assert_eq!(
+        user.authentication_method.as_deref(),
+        Some("coupa_credentials")
+    );
     assert_eq!(user.default_locale, None);
 
-    let currency = user.default_currency.as_deref().expect("default-currency is present");
-    assert_eq!((currency.id, currency.code.as_deref()), (Some(3), Some("EUR")));
+    let currency = user
+        .default_currency
+        .as_deref()
+        .expect("default-currency is present");
+    assert_eq!(
+        (currency.id, currency.code.as_deref()),
+        (Some(3), Some("EUR"))
+    );
     let department = user.department.as_deref().expect("department is present");
-    assert_eq!((department.id, department.name.as_deref()), (Some(12), Some("Facilities")));
+    assert_eq!(
+        (department.id, department.name.as_deref()),
+        (Some(12), Some("Facilities"))
+    );
 
     let roles = user.roles.as_ref().expect("roles is present");
     assert_eq!(roles.len(), 1);
-    assert_eq!((roles[0].id, roles[0].name.as_deref()), (Some(3), Some("User")));
+    assert_eq!(
+        (roles[0].id, roles[0].name.as_deref()),
+        (Some(3), Some("User"))
+    );
     assert_eq!(user.content_groups, Some(Vec::new()));
 
     let custom = CustomFields::new().with("cost-center-code", "CC-0420");
     assert_eq!(user.custom_fields, Some(custom));
     assert_eq!(
-        user.custom_fields.as_ref().and_then(|c| c.get("cost-center-code")),
+        user.custom_fields
+            .as_ref()
+            .and_then(|c| c.get("cost-center-code")),
         Some(&Value::Text(String::from("CC-0420")))
     );
 
     let created_by = user.created_by.as_deref().expect("created-by is present");
     assert_eq!(created_by.id, Some(2));
     assert_eq!(created_by.login.as_deref(), Some("integration.bot"));
-    assert_eq!(created_by.email.as_deref(), Some("integration.bot@example.test"));
+    assert_eq!(
+        created_by.email.as_deref(),
+        Some("integration.bot@example.test")
+    );
     assert_eq!(user.updated_by, user.created_by);
-    assert!(user.unknown.is_empty(), "unexpected unknown elements: {:?}", user.unknown);
+    assert!(
+        user.unknown.is_empty(),
+        "unexpected unknown elements: {:?}",
+        user.unknown
+    );
 }
 
 #[test]
@@ -106,15 +133,27 @@ fn supplier_list_decodes_with_nil_references_as_none() {
     assert_eq!(kestrel.account_number, None);
     assert_eq!(kestrel.tax_id.as_deref(), Some("00-0000000"));
     assert_eq!(kestrel.po_method, Some(coupa::SupplierPoMethod::Cxml));
-    assert_eq!(kestrel.invoice_matching_level, Some(coupa::SupplierInvoiceMatchingLevel::V3Way));
-    let term = kestrel.payment_term.as_deref().expect("payment-term is present");
+    assert_eq!(
+        kestrel.invoice_matching_level,
+        Some(coupa::SupplierInvoiceMatchingLevel::V3Way)
+    );
+    let term = kestrel
+        .payment_term
+        .as_deref()
+        .expect("payment-term is present");
     assert_eq!((term.id, term.code.as_deref()), (Some(7), Some("Net 30")));
-    let address = kestrel.primary_address.as_deref().expect("primary-address is present");
+    let address = kestrel
+        .primary_address
+        .as_deref()
+        .expect("primary-address is present");
     assert_eq!((address.id, address.name.clone()), (Some(5120), None));
 
     let kitewing = &suppliers[1];
     assert_eq!(kitewing.id, Some(318));
-    assert_eq!(kitewing.po_email.as_deref(), Some("orders@kitewing.example.test"));
+    assert_eq!(
+        kitewing.po_email.as_deref(),
+        Some("orders@kitewing.example.test")
+    );
     assert_eq!(kitewing.po_method, Some(coupa::SupplierPoMethod::Email));
     assert_eq!(kitewing.account_number.as_deref(), Some("KW-55"));
     assert_eq!(kitewing.tax_id, None);
@@ -131,7 +170,10 @@ fn error_body_decodes_to_its_messages() {
     let errors = coupa::xml::errors_from_str(&fixture("error.xml")).expect("error.xml decodes");
     assert_eq!(
         errors.texts(),
-        ["Login has already been taken", "Email has already been taken"]
+        [
+            "Login has already been taken",
+            "Email has already been taken"
+        ]
     );
     assert_eq!(
         errors.to_string(),
@@ -143,7 +185,10 @@ fn error_body_decodes_to_its_messages() {
 fn json_error_body_decodes_with_the_object_it_is_about() {
     let body = r#"{"errors": {"user": ["Login has already been taken", "Email is invalid"]}}"#;
     let errors = coupa::json::errors_from_str(body).expect("the body decodes");
-    assert_eq!(errors.texts(), ["Login has already been taken", "Email is invalid"]);
+    assert_eq!(
+        errors.texts(),
+        ["Login has already been taken", "Email is invalid"]
+    );
     assert_eq!(errors.messages[0].about.as_deref(), Some("user"));
     assert_eq!(
         errors.to_string(),

@@ -206,7 +206,10 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
             None
         }
         syn::Data::Union(data) => {
-            errors.at(data.union_token.span, "`CoupaResource` derives on structs, not unions");
+            errors.at(
+                data.union_token.span,
+                "`CoupaResource` derives on structs, not unions",
+            );
             None
         }
     };
@@ -224,7 +227,9 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
             input.ident.span(),
             "a Coupa record needs `#[coupa(resource = \"name\", path = \"...\")]` or `#[coupa(embedded = \"name\")]`",
         );
-        return Err(errors.0.unwrap_or_else(|| syn::Error::new(kind_span, "invalid")));
+        return Err(errors
+            .0
+            .unwrap_or_else(|| syn::Error::new(kind_span, "invalid")));
     };
     let resource = if is_resource {
         if settings.path.is_none() {
@@ -234,10 +239,12 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
             );
         }
         let path = settings.path.clone().unwrap_or_default();
-        let list_root = settings
-            .list_root
-            .clone()
-            .unwrap_or_else(|| path.rsplit('/').next().unwrap_or_default().replace('_', "-"));
+        let list_root = settings.list_root.clone().unwrap_or_else(|| {
+            path.rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .replace('_', "-")
+        });
         Some(ResourceSpec {
             path,
             list_root,
@@ -247,17 +254,23 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
         })
     } else {
         for (key, span) in &settings.resource_only {
-            errors.at(*span, format!("`{key}` applies to resources, not embedded types"));
+            errors.at(
+                *span,
+                format!("`{key}` applies to resources, not embedded types"),
+            );
         }
         None
     };
-    let xml_root = settings.xml_root.clone().unwrap_or_else(|| name.replace('_', "-"));
+    let xml_root = settings
+        .xml_root
+        .clone()
+        .unwrap_or_else(|| name.replace('_', "-"));
 
     let mut specs = Vec::new();
     let mut unknown = None;
     for field in fields.into_iter().flatten() {
         match parse_field(field, &mut errors) {
-            Some(Parsed::Field(spec)) => specs.push(spec),
+            Some(Parsed::Field(spec)) => specs.push(*spec),
             Some(Parsed::Unknown(ident)) => unknown = Some(ident),
             None => {}
         }
@@ -265,7 +278,8 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
     check_fields(&specs, &mut errors);
     if let (Some(resource), Some(span)) = (&resource, settings.deactivate) {
         let active = specs.iter().find(|f| f.wire == "active");
-        let usable = active.is_some_and(|f| matches!(f.kind, Kind::Boolean) && f.access == Access::ReadWrite);
+        let usable = active
+            .is_some_and(|f| matches!(f.kind, Kind::Boolean) && f.access == Access::ReadWrite);
         if !usable || !resource.verbs.contains(&Verb::Update) {
             errors.at(
                 span,
@@ -274,10 +288,13 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
         }
     }
     if let Some(resource) = &resource {
-        if let Some(span) = settings.update_span {
-            if !specs.iter().any(|f| f.access == Access::ReadWrite) {
-                errors.at(span, format!("`{name}` allows `update` but has no updatable field"));
-            }
+        if let Some(span) = settings.update_span
+            && !specs.iter().any(|f| f.access == Access::ReadWrite)
+        {
+            errors.at(
+                span,
+                format!("`{name}` allows `update` but has no updatable field"),
+            );
         }
         let _ = resource;
     }
@@ -432,12 +449,15 @@ fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
 fn unknown_word(what: &str, word: &str, allowed: &[&str]) -> String {
     match did_you_mean(word, allowed.iter().copied()) {
         Some(near) => format!("unknown {what} `{word}`; did you mean `{near}`?"),
-        None => format!("unknown {what} `{word}`; expected one of: {}", allowed.join(", ")),
+        None => format!(
+            "unknown {what} `{word}`; expected one of: {}",
+            allowed.join(", ")
+        ),
     }
 }
 
 enum Parsed {
-    Field(FieldSpec),
+    Field(Box<FieldSpec>),
     Unknown(Ident),
 }
 
@@ -473,11 +493,19 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
             match key.as_str() {
                 "wire" => wire = Some(meta.value()?.parse::<LitStr>()?.value()),
                 "read_only" | "create_only" => {
-                    let new = if key == "read_only" { Access::ReadOnly } else { Access::CreateOnly };
+                    let new = if key == "read_only" {
+                        Access::ReadOnly
+                    } else {
+                        Access::CreateOnly
+                    };
                     if let Some((old, first)) = access {
                         let mut error = syn::Error::new(
                             span,
-                            format!("a field cannot be both `{}` and `{}`", old.as_str(), new.as_str()),
+                            format!(
+                                "a field cannot be both `{}` and `{}`",
+                                old.as_str(),
+                                new.as_str()
+                            ),
                         );
                         error.combine(syn::Error::new(first, "the other access is given here"));
                         errors.push(error);
@@ -523,9 +551,12 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
     };
     let access = access.map_or(Access::ReadWrite, |(a, _)| a);
     if let (Some(span), Access::ReadOnly) = (required, access) {
-        errors.at(span, "a required field cannot be read-only: a create could never give it");
+        errors.at(
+            span,
+            "a required field cannot be read-only: a create could never give it",
+        );
     }
-    Some(Parsed::Field(FieldSpec {
+    Some(Parsed::Field(Box::new(FieldSpec {
         span: field.span(),
         ident,
         inner: inner.clone(),
@@ -533,7 +564,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
         kind,
         access,
         required: required.is_some(),
-    }))
+    })))
 }
 
 fn parse_kind(
@@ -554,16 +585,22 @@ fn parse_kind(
                     let lit: syn::LitInt = arg.value()?.parse()?;
                     numbers.push((name, lit.base10_parse()?));
                 }
-                ("reference", "to") | ("list", "of") => to = Some(arg.value()?.parse::<syn::Path>()?),
+                ("reference", "to") | ("list", "of") => {
+                    to = Some(arg.value()?.parse::<syn::Path>()?)
+                }
                 ("reference", "by") => {
                     let content;
                     syn::parenthesized!(content in arg.input);
-                    let keys = content.parse_terminated(<KeyName as syn::parse::Parse>::parse, syn::Token![,])?;
+                    let keys = content
+                        .parse_terminated(<KeyName as syn::parse::Parse>::parse, syn::Token![,])?;
                     by = keys.into_iter().map(|k| k.0).collect();
                 }
                 ("list", "item") => item = Some(arg.value()?.parse::<LitStr>()?.value()),
                 _ => {
-                    errors.at(arg.path.span(), format!("`{name}` does not apply to `{key}`"));
+                    errors.at(
+                        arg.path.span(),
+                        format!("`{name}` does not apply to `{key}`"),
+                    );
                     skip_value(&arg)?;
                 }
             }
@@ -622,7 +659,10 @@ impl syn::parse::Parse for KeyName {
 fn check_fields(specs: &[FieldSpec], errors: &mut Errors) {
     for (index, field) in specs.iter().enumerate() {
         if let Some(first) = specs[..index].iter().find(|f| f.wire == field.wire) {
-            let mut error = syn::Error::new(field.span, format!("two fields have the wire name `{}`", field.wire));
+            let mut error = syn::Error::new(
+                field.span,
+                format!("two fields have the wire name `{}`", field.wire),
+            );
             error.combine(syn::Error::new(first.span, "the other field"));
             errors.push(error);
         }
@@ -652,14 +692,18 @@ fn generic_arg<'a>(ty: &'a Type, wrapper: &str) -> Option<&'a Type> {
 /// The kind of a field whose attribute names none, from its Rust type.
 fn infer_kind(ty: &Type, wire: &str) -> Option<Kind> {
     if let Some(target) = generic_arg(ty, "Box") {
-        let Type::Path(path) = target else { return None };
+        let Type::Path(path) = target else {
+            return None;
+        };
         return Some(Kind::Reference {
             to: path.path.clone(),
             by: vec![String::from("id")],
         });
     }
     if let Some(target) = generic_arg(ty, "Vec") {
-        let Type::Path(path) = target else { return None };
+        let Type::Path(path) = target else {
+            return None;
+        };
         return Some(Kind::List {
             of: path.path.clone(),
             item: crate::load::singular(wire),

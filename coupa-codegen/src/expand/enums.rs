@@ -31,7 +31,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 } else if meta.path.is_ident("other") {
                     is_other = true;
                 } else {
-                    return Err(meta.error("unknown variant attribute; expected `wire = \"...\"` or `other`"));
+                    return Err(meta
+                        .error("unknown variant attribute; expected `wire = \"...\"` or `other`"));
                 }
                 Ok(())
             });
@@ -51,7 +52,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             continue;
         }
         if !matches!(variant.fields, syn::Fields::Unit) {
-            push(syn::Error::new(variant.span(), "known values are unit variants"));
+            push(syn::Error::new(
+                variant.span(),
+                "known values are unit variants",
+            ));
             continue;
         }
         let wire = wire.unwrap_or_else(|| ident.to_string());

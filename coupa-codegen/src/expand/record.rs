@@ -112,7 +112,10 @@ fn metadata(c: &Container) -> TokenStream {
             let v = format_ident!("{}", verb_variant(*v));
             quote!(#rt::Verb::#v)
         });
-        let actions = r.actions.iter().map(|(n, post)| quote!(#rt::ActionInfo { name: #n, post: #post }));
+        let actions = r
+            .actions
+            .iter()
+            .map(|(n, post)| quote!(#rt::ActionInfo { name: #n, post: #post }));
         let action_type = if r.actions.is_empty() {
             quote!(#rt::NoAction)
         } else {
@@ -214,11 +217,19 @@ fn actions(c: &Container) -> TokenStream {
     let rt = &c.runtime;
     let vis = &c.vis;
     let ty = format_ident!("{}Action", c.ident);
-    let doc = format!(" The actions on a `{}`: a PUT (or POST) on `/api/{}/{{id}}/{{action}}`.", c.name, resource.path);
+    let doc = format!(
+        " The actions on a `{}`: a PUT (or POST) on `/api/{}/{{id}}/{{action}}`.",
+        c.name, resource.path
+    );
     let variants: Vec<Ident> = resource
         .actions
         .iter()
-        .map(|(n, _)| format_ident!("{}", crate::names::variant_name(n).unwrap_or_else(|| String::from("Action"))))
+        .map(|(n, _)| {
+            format_ident!(
+                "{}",
+                crate::names::variant_name(n).unwrap_or_else(|| String::from("Action"))
+            )
+        })
         .collect();
     let docs = resource.actions.iter().map(|(n, _)| format!(" `{n}`"));
     let names = resource.actions.iter().map(|(n, _)| n);
@@ -250,7 +261,10 @@ fn actions(c: &Container) -> TokenStream {
 fn construct(c: &Container) -> TokenStream {
     let name = &c.ident;
     let fields = c.fields.iter().map(|f| &f.ident);
-    let unknown = c.unknown.as_ref().map(|u| quote!(#u: ::core::default::Default::default(),));
+    let unknown = c
+        .unknown
+        .as_ref()
+        .map(|u| quote!(#u: ::core::default::Default::default(),));
     quote! {
         #name {
             #(#fields: ::core::option::Option::None,)*

@@ -80,7 +80,6 @@ pub trait Document: WireWrite {
     fn xml_root(&self) -> &'static str;
 }
 
-
 fn open(text: &str) -> Result<XmlReader<'_>, DecodeError> {
     if text.len() > MAX_DOCUMENT {
         return Err(DecodeError::new(
