@@ -161,16 +161,41 @@ pub fn explain(schema_dir: &Path, name: &str) -> ExitCode {
         return ExitCode::from(SCHEMA_ERRORS);
     };
     print!("{}", explain_text(definition));
+    if !checked.is_ok() {
+        eprintln!(
+            "note: {} has {} errors; `coupa-codegen check {0}` lists them",
+            schema_dir.display(),
+            checked.errors.len()
+        );
+    }
     ExitCode::SUCCESS
 }
 
-/// The table `explain` prints.
+/// The quick view `explain` prints: what the definition is, its verbs, actions and Rust types,
+/// then one row per field.
 pub fn explain_text(definition: &Definition) -> String {
-    let mut out = String::new();
+    let mut out = explain_header(definition);
+    out.push('\n');
+    let header = [
+        "wire name",
+        "rust name",
+        "type",
+        "access",
+        "required",
+        "target or values",
+    ]
+    .map(String::from);
+    let rows: Vec<[String; 6]> = definition.fields.iter().map(explain_row).collect();
+    out.push_str(&table(&header, &rows));
+    out
+}
+
+fn explain_header(definition: &Definition) -> String {
+    let mut lines = Vec::new();
     match &definition.resource {
         Some(resource) => {
-            out.push_str(&format!(
-                "{} (resource `{}`, /api/{}, XML <{}>, list <{}>, area {})\n",
+            lines.push(format!(
+                "{} (resource `{}`, /api/{}, XML <{}>, list <{}>, area {})",
                 definition.rust_name,
                 definition.name,
                 resource.path,
@@ -178,96 +203,113 @@ pub fn explain_text(definition: &Definition) -> String {
                 resource.list_root,
                 definition.area
             ));
+            lines.extend(definition.doc.iter().map(|d| format!("  {d}")));
             let verbs: Vec<&str> = resource.verbs.iter().map(|(v, _)| v.as_str()).collect();
-            out.push_str(&format!(
-                "verbs: {}\n",
-                if verbs.is_empty() {
-                    "none".into()
-                } else {
-                    verbs.join(", ")
-                }
-            ));
-            let actions: Vec<String> = resource
-                .actions
-                .iter()
-                .map(|a| {
-                    if a.post {
-                        format!("{} (POST)", a.name)
-                    } else {
-                        a.name.clone()
-                    }
-                })
-                .collect();
-            out.push_str(&format!(
-                "actions: {}\n",
-                if actions.is_empty() {
-                    "none".into()
-                } else {
-                    actions.join(", ")
-                }
-            ));
-            out.push_str(&format!(
-                "deactivate: {}\n",
-                if resource.deactivate { "yes" } else { "no" }
-            ));
+            lines.push(format!("verbs: {}", or_none(&verbs.join(", "))));
+            let actions: Vec<String> = resource.actions.iter().map(action_text).collect();
+            lines.push(format!("actions: {}", or_none(&actions.join(", "))));
+            let deactivate = if resource.deactivate {
+                "yes, by a PUT of `active: false`"
+            } else {
+                "no"
+            };
+            lines.push(format!("deactivate: {deactivate}"));
         }
-        None => out.push_str(&format!(
-            "{} (embedded `{}`, XML <{}>, area {})\n",
-            definition.rust_name, definition.name, definition.xml_root, definition.area
-        )),
+        None => {
+            lines.push(format!(
+                "{} (embedded `{}`, XML <{}>, area {})",
+                definition.rust_name, definition.name, definition.xml_root, definition.area
+            ));
+            lines.extend(definition.doc.iter().map(|d| format!("  {d}")));
+        }
     }
-    let rows: Vec<[String; 6]> = definition
-        .fields
-        .iter()
-        .map(|f| {
-            let (ty, target) = match &f.ty {
-                FieldType::String {
-                    max_length: Some(n),
-                } => (format!("string({n})"), String::new()),
-                FieldType::Decimal {
-                    precision: Some(p),
-                    scale: Some(s),
-                } => (format!("decimal({p},{s})"), String::new()),
-                FieldType::Enum { values } => (format!("enum({})", values.len()), String::new()),
-                FieldType::Reference { to, by, .. } => {
-                    let keys: Vec<&str> = by.iter().map(|(k, _)| k.as_str()).collect();
-                    ("reference".into(), format!("{to} by {}", keys.join("/")))
-                }
-                FieldType::List { of, .. } => ("list".into(), of.clone()),
-                other => (other.name().to_owned(), String::new()),
-            };
-            let access = match f.access {
-                Access::ReadWrite => "read_write",
-                Access::ReadOnly => "read_only",
-                Access::CreateOnly => "create_only",
-            };
-            let required = if f.required { "yes" } else { "" };
-            [
-                f.wire.clone(),
-                f.rust_name.clone(),
-                ty,
-                access.into(),
-                required.into(),
-                target,
-            ]
-        })
-        .collect();
-    let header = [
-        "wire name",
-        "rust name",
-        "type",
-        "access",
-        "required",
-        "reference",
+    lines.push(format!("rust types: {}", rust_types(definition).join(", ")));
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+fn or_none(list: &str) -> &str {
+    if list.is_empty() { "none" } else { list }
+}
+
+fn action_text(action: &crate::model::ActionDef) -> String {
+    let method = if action.post { "POST" } else { "PUT" };
+    format!("{} ({method})", action.name)
+}
+
+/// The types a definition generates, each with what it is for.
+fn rust_types(definition: &Definition) -> Vec<String> {
+    let rust = &definition.rust_name;
+    let mut types = vec![rust.clone()];
+    let embedded = !definition.is_resource();
+    if embedded || definition.allows(crate::model::Verb::Create) {
+        types.push(format!("New{rust} (create)"));
+    }
+    if embedded || definition.allows(crate::model::Verb::Update) {
+        types.push(format!("{rust}Update (update)"));
+    }
+    if definition
+        .resource
+        .as_ref()
+        .is_some_and(|r| !r.actions.is_empty())
+    {
+        types.push(format!("{rust}Action (actions)"));
+    }
+    for field in &definition.fields {
+        if matches!(field.ty, FieldType::Enum { .. }) {
+            let name = crate::validate::enum_type_name(definition, &field.rust_name);
+            types.push(format!("{name} (`{}` values)", field.wire));
+        }
+    }
+    types
+}
+
+fn explain_row(field: &crate::model::Field) -> [String; 6] {
+    let (ty, target) = match &field.ty {
+        FieldType::String {
+            max_length: Some(n),
+        } => (format!("string({n})"), String::new()),
+        FieldType::Decimal {
+            precision: Some(p),
+            scale: Some(s),
+        } => (format!("decimal({p},{s})"), String::new()),
+        FieldType::Enum { values } => {
+            let values: Vec<&str> = values.iter().map(|(v, _)| v.as_str()).collect();
+            ("enum".into(), values.join(" | "))
+        }
+        FieldType::Reference { to, by, .. } => {
+            let keys: Vec<&str> = by.iter().map(|(k, _)| k.as_str()).collect();
+            ("reference".into(), format!("{to} by {}", keys.join("/")))
+        }
+        FieldType::List { of, .. } => ("list".into(), of.clone()),
+        FieldType::Object { of, .. } => ("object".into(), of.clone()),
+        other => (other.name().to_owned(), String::new()),
+    };
+    let access = match field.access {
+        Access::ReadWrite => "read_write",
+        Access::ReadOnly => "read_only",
+        Access::CreateOnly => "create_only",
+    };
+    let required = if field.required { "yes" } else { "" };
+    [
+        field.wire.clone(),
+        field.rust_name.clone(),
+        ty,
+        access.into(),
+        required.into(),
+        target,
     ]
-    .map(String::from);
-    let mut widths = header.clone().map(|h| h.len());
-    for row in &rows {
+}
+
+/// Rows as left-aligned columns two spaces apart, without trailing spaces.
+fn table(header: &[String; 6], rows: &[[String; 6]]) -> String {
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    for row in std::iter::once(&header).chain(&rows) {
+    let mut out = String::new();
+    for row in std::iter::once(header).chain(rows) {
         let cells: Vec<String> = row
             .iter()
             .zip(widths)
@@ -277,4 +319,87 @@ pub fn explain_text(definition: &Definition) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The first line of every imported schema file; files without it are never touched.
+pub const IMPORTED_MARK: &str =
+    "# @generated by coupa-codegen import; put corrections in schema/overlays/";
+
+/// `coupa-codegen import FILE... --out DIR --overlays DIR`.
+pub fn import(files: &[std::path::PathBuf], out: &Path, overlays: &Path) -> ExitCode {
+    let options = crate::import::ImportOptions {
+        files: files.to_vec(),
+    };
+    let inputs = match options.read() {
+        Ok(inputs) => inputs,
+        Err(error) => {
+            eprintln!("error: cannot read the API descriptions: {error}");
+            return ExitCode::from(CANNOT_RUN);
+        }
+    };
+    let imported = crate::import::import(&inputs);
+    for note in &imported.notes {
+        tracing_note(note);
+    }
+    let texts = imported_files(&imported);
+    if let Err(error) = write_schema(out, &texts) {
+        eprintln!("error: cannot write `{}`: {error}", out.display());
+        return ExitCode::from(CANNOT_RUN);
+    }
+    for line in &imported.summary {
+        println!("{}", line.line());
+    }
+    println!("{}", imported.total.line());
+    let overlay_dirs: Vec<&Path> = if overlays.is_dir() { vec![overlays] } else { Vec::new() };
+    match crate::check_dirs(out, &overlay_dirs) {
+        Ok(checked) if checked.is_ok() => ExitCode::SUCCESS,
+        Ok(checked) => {
+            eprint!("{}", checked.report());
+            ExitCode::from(SCHEMA_ERRORS)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(CANNOT_RUN)
+        }
+    }
+}
+
+/// Notes go to stderr, so that stdout holds only the summary.
+fn tracing_note(note: &str) {
+    eprintln!("note: {note}");
+}
+
+/// The schema files of an import, by file name, with their header.
+pub fn imported_files(imported: &crate::import::Import) -> BTreeMap<String, String> {
+    imported
+        .files
+        .iter()
+        .map(|(path, text)| {
+            (
+                path.to_string_lossy().into_owned(),
+                format!("{IMPORTED_MARK}\n{text}"),
+            )
+        })
+        .collect()
+}
+
+/// Writes the imported files and removes imported files the new import no longer gives.
+fn write_schema(out: &Path, files: &BTreeMap<String, String>) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for path in crate::load::yaml_files(out).map_err(std::io::Error::other)? {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if files.contains_key(&name) {
+            continue;
+        }
+        if std::fs::read_to_string(&path)?.starts_with(IMPORTED_MARK) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for (name, text) in files {
+        let path = out.join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text)?;
+        }
+    }
+    Ok(())
 }

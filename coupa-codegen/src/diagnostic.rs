@@ -63,7 +63,8 @@ impl Diagnostic {
         self
     }
 
-    /// Names another place involved.
+    /// Names another place involved. `note` reads before the place's location (`first written
+    /// at`); in the same file the place is also underlined, labelled `first written here`.
     pub fn also(mut self, loc: &Loc, note: impl Into<String>) -> Self {
         self.also.push((loc.clone(), note.into()));
         self
@@ -137,10 +138,26 @@ impl miette::Diagnostic for Report<'_> {
         if !self.diagnostic.loc.is_known() {
             return None;
         }
-        let span = SourceSpan::new(self.diagnostic.loc.offset.into(), self.diagnostic.loc.len);
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            None, span,
-        ))))
+        let primary = LabeledSpan::new_primary_with_span(None, span_of(&self.diagnostic.loc));
+        let here = &self.diagnostic.loc.file;
+        let others = self.diagnostic.also.iter().filter(move |(loc, _)| {
+            loc.is_known() && loc.file == *here && loc.offset != self.diagnostic.loc.offset
+        });
+        let others =
+            others.map(|(loc, note)| LabeledSpan::new_with_span(Some(label(note)), span_of(loc)));
+        Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+fn span_of(loc: &Loc) -> SourceSpan {
+    SourceSpan::new(loc.offset.into(), loc.len)
+}
+
+/// The label under another place in the same file: `first written at` → `first written here`.
+fn label(note: &str) -> String {
+    match note.strip_suffix(" at") {
+        Some(stem) => format!("{stem} here"),
+        None => note.to_owned(),
     }
 }
 
@@ -158,18 +175,36 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Edits between two words, a swap of neighbours counting as one (`gte` → `get`).
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let cost = usize::from(ca != *cb);
-            row[j + 1] = (diagonal + cost).min(above + 1).min(row[j] + 1);
-            diagonal = above;
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut above: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (above[j - 1] + cost).min(above[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        before = std::mem::replace(&mut above, row);
     }
-    row[b.len()]
+    above[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_are_suggested() {
+        assert_eq!(edit_distance("gte", "get"), 1);
+        assert_eq!(edit_distance("decmal", "decimal"), 1);
+        assert_eq!(edit_distance("", "id"), 2);
+        assert_eq!(did_you_mean("max_lenght", ["max_length", "type"]), Some("max_length"));
+        assert_eq!(did_you_mean("zzz", ["list", "get"]), None);
+    }
 }

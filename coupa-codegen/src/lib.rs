@@ -3,16 +3,20 @@
 //! The pipeline is `load` → `validate` → `emit`; the derive macro shares the expansion in
 //! [`expand`]. [`Builder`] drives it from a `build.rs`, `main.rs` from the command line.
 
+mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
 pub mod expand;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod names;
+mod overlay;
 pub mod validate;
 mod yaml;
 
+pub use build::{BuildError, Builder};
 pub use diagnostic::{Diagnostic, Loc};
 pub use load::{LoadError, Sources};
 pub use model::Schema;
@@ -36,9 +40,13 @@ impl Checked {
         self.errors.is_empty()
     }
 
-    /// All errors rendered, then a summary line.
+    /// All errors rendered, a blank line after each, then a summary line.
     pub fn report(&self) -> String {
-        let mut out = self.sources.render(&self.errors);
+        let mut out = String::new();
+        for error in &self.errors {
+            out.push_str(&error.render(self.sources.get(&error.loc.file)));
+            out.push('\n');
+        }
         let count = self.errors.len();
         let files: std::collections::BTreeSet<&str> =
             self.errors.iter().map(|e| &*e.loc.file).collect();
@@ -52,12 +60,24 @@ impl Checked {
     }
 }
 
-/// Loads and validates every `*.yaml` file of `dir`.
+/// Loads and validates every `*.yaml` file of `dir`, with the overlays in `dir/overlays/`.
 pub fn check_dir(dir: &Path) -> Result<Checked, LoadError> {
+    let overlays = dir.join("overlays");
+    let overlays: Vec<&Path> = if overlays.is_dir() { vec![&overlays] } else { Vec::new() };
+    check_dirs(dir, &overlays)
+}
+
+/// Loads and validates every `*.yaml` file of `dir`, then applies the overlays of each directory
+/// of `overlay_dirs`, in order.
+pub fn check_dirs(dir: &Path, overlay_dirs: &[&Path]) -> Result<Checked, LoadError> {
     let files = load::yaml_files(dir)?;
+    let mut overlays = Vec::new();
+    for overlay_dir in overlay_dirs {
+        overlays.extend(load::yaml_files(overlay_dir)?);
+    }
     let mut sources = Sources::default();
     let mut errors = Vec::new();
-    let mut definitions = load::load_files(&files, &mut sources, &mut errors)?;
+    let mut definitions = load::load_files(&files, &overlays, &mut sources, &mut errors)?;
     definitions.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
     let schema = Schema { definitions };
     errors.extend(validate::validate(&schema));

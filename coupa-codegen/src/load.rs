@@ -53,6 +53,7 @@ const FIELD_KEYS: &[&str] = &[
     "by",
     "of",
     "item",
+    "inline",
 ];
 
 /// The text of every file read, for rendering reports.
@@ -111,25 +112,54 @@ pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-/// Reads files into definitions; errors are pushed to `errors`.
+/// Reads files into definitions, applying the overlay files on top; errors are pushed to
+/// `errors`.
 pub fn load_files(
     files: &[PathBuf],
+    overlays: &[PathBuf],
     sources: &mut Sources,
     errors: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Definition>, LoadError> {
-    let mut definitions = Vec::new();
+    let mut documents = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let name: Arc<str> = Arc::from(path.to_string_lossy().replace('\\', "/"));
-        if let Some(definition) = load_str(&name, &text, errors) {
-            definitions.push(definition);
+        if let Some(document) = read_document(path, sources, errors)? {
+            documents.push(document);
         }
-        sources.files.insert(name, text);
     }
+    for path in overlays {
+        if let Some(overlay) = read_document(path, sources, errors)? {
+            crate::overlay::apply(&mut documents, overlay, errors);
+        }
+    }
+    let definitions = documents
+        .iter()
+        .filter_map(|(file, root)| lower(file, sources.get(file), root, errors))
+        .collect();
     Ok(definitions)
+}
+
+/// A parsed file: its name and its YAML tree.
+pub(crate) type Document = (Arc<str>, Node);
+
+fn read_document(
+    path: &Path,
+    sources: &mut Sources,
+    errors: &mut Vec<Diagnostic>,
+) -> Result<Option<Document>, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name: Arc<str> = Arc::from(path.to_string_lossy().replace('\\', "/"));
+    let parsed = yaml::parse(&name, &text);
+    sources.files.insert(name.clone(), text);
+    match parsed {
+        Ok(root) => Ok(Some((name, root))),
+        Err(error) => {
+            errors.push(error);
+            Ok(None)
+        }
+    }
 }
 
 /// Reads one file's text into a definition.
@@ -141,6 +171,10 @@ pub fn load_str(file: &Arc<str>, text: &str, errors: &mut Vec<Diagnostic>) -> Op
             return None;
         }
     };
+    lower(file, text, &root, errors)
+}
+
+fn lower(file: &Arc<str>, text: &str, root: &Node, errors: &mut Vec<Diagnostic>) -> Option<Definition> {
     let file_loc = Loc {
         file: file.clone(),
         line: 1,
@@ -148,7 +182,7 @@ pub fn load_str(file: &Arc<str>, text: &str, errors: &mut Vec<Diagnostic>) -> Op
         offset: 0,
         len: text.lines().next().map_or(0, str::len),
     };
-    let Some(entries) = Entries::of(&root, "the file", errors) else {
+    let Some(entries) = Entries::of(root, "the file", errors) else {
         if matches!(root.value, NodeValue::Null) {
             errors.push(
                 Diagnostic::new(&file_loc, "empty schema file")
@@ -185,8 +219,12 @@ impl<'a> Entries<'a> {
                 continue;
             };
             if let Some((_, first, _)) = entries.iter().find(|(n, _, _)| *n == name) {
+                let message = match what {
+                    "`fields`" => format!("field `{name}` is written twice"),
+                    _ => format!("key `{name}` is written twice in {what}"),
+                };
                 errors.push(
-                    Diagnostic::new(&key.loc, format!("duplicate key `{name}`"))
+                    Diagnostic::new(&key.loc, message)
                         .help("remove one of the two")
                         .also(&first.loc, "first written at"),
                 );
@@ -373,8 +411,8 @@ impl<'a> Reader<'a, '_> {
                     }
                 }
                 None if word == "delete" || word == "destroy" => self.errors.push(
-                    Diagnostic::new(&item.loc, format!("Coupa has no `{word}` verb"))
-                        .help("records are never deleted; where the resource has an `active` field, set `deactivate: true`"),
+                    Diagnostic::new(&item.loc, format!("there is no `{word}` verb: Coupa never deletes records"))
+                        .help(format!("remove `{word}`; to retire records, set `deactivate: true` (a PUT of `active: false`)")),
                 ),
                 None => {
                     let names = Verb::ALL.map(Verb::as_str);
@@ -500,6 +538,7 @@ impl<'a> Reader<'a, '_> {
             "by",
             "of",
             "item",
+            "inline",
         ]
         .into_iter()
         .filter_map(|k| take(k).map(|v| (k, v)))
@@ -561,7 +600,8 @@ impl<'a> Reader<'a, '_> {
             "decimal" => &["precision", "scale"],
             "enum" => &["values"],
             "reference" => &["to", "by"],
-            "list" => &["of", "item"],
+            "object" => &["of"],
+            "list" => &["of", "item", "inline"],
             _ => &[],
         };
         for (key, value) in extras {
@@ -626,6 +666,11 @@ impl<'a> Reader<'a, '_> {
                 };
                 FieldType::Reference { to, to_loc, by }
             }
+            "object" => {
+                let (of, of_loc) =
+                    self.target(wire, node, extras.get("of").copied(), "of", "an embedded type")?;
+                FieldType::Object { of, of_loc }
+            }
             "list" => {
                 let (of, of_loc) = self.target(
                     wire,
@@ -638,7 +683,15 @@ impl<'a> Reader<'a, '_> {
                     .get("item")
                     .and_then(|n| self.string(n, "item"))
                     .unwrap_or_else(|| singular(wire));
-                FieldType::List { of, of_loc, item }
+                let inline = extras
+                    .get("inline")
+                    .is_some_and(|n| self.boolean(n, "inline"));
+                FieldType::List {
+                    of,
+                    of_loc,
+                    item,
+                    inline,
+                }
             }
             other => {
                 let error = self.unknown_word(node, "field type", other, &FieldType::NAMES);

@@ -36,6 +36,18 @@ enum Command {
         #[arg(default_value = "schema")]
         dir: PathBuf,
     },
+    /// Write schema YAML from Coupa's published Swagger 2.0 API descriptions.
+    Import {
+        /// The Swagger files, one per product area (`R39_Core_Platform_API.json` ...).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the schema files.
+        #[arg(long, default_value = "schema")]
+        out: PathBuf,
+        /// The overlays checked against the new schema.
+        #[arg(long, default_value = "schema/overlays")]
+        overlays: PathBuf,
+    },
     /// Show a resource's fields, verbs and actions.
     Explain {
         /// The resource or embedded type (`invoice`, `invoice_line`, or `Invoice`).
@@ -54,5 +66,10 @@ fn main() -> ExitCode {
         }
         Command::Check { dir } => coupa_codegen::cli::check(&dir),
         Command::Explain { name, schema } => coupa_codegen::cli::explain(&schema, &name),
+        Command::Import {
+            files,
+            out,
+            overlays,
+        } => coupa_codegen::cli::import(&files, &out, &overlays),
     }
 }

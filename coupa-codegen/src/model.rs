@@ -220,6 +220,13 @@ pub enum FieldType {
         /// Keys it may be given by, each with where it was written.
         by: Vec<(String, Loc)>,
     },
+    /// One embedded record, written in full inside this one.
+    Object {
+        /// Target embedded type.
+        of: String,
+        /// Where the target was written.
+        of_loc: Loc,
+    },
     /// A list of records.
     List {
         /// Target resource or embedded type.
@@ -228,6 +235,8 @@ pub enum FieldType {
         of_loc: Loc,
         /// XML element of one item.
         item: String,
+        /// Items are written in full, as lines, even when they are resources.
+        inline: bool,
     },
     /// Tenant custom fields.
     Custom,
@@ -246,13 +255,14 @@ impl FieldType {
             FieldType::DateTime => "datetime",
             FieldType::Enum { .. } => "enum",
             FieldType::Reference { .. } => "reference",
+            FieldType::Object { .. } => "object",
             FieldType::List { .. } => "list",
             FieldType::Custom => "custom",
         }
     }
 
     /// Every type name, for suggestions.
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 12] = [
         "string",
         "text",
         "integer",
@@ -262,6 +272,7 @@ impl FieldType {
         "datetime",
         "enum",
         "reference",
+        "object",
         "list",
         "custom",
     ];

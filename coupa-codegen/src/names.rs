@@ -27,17 +27,52 @@ pub fn field_name(wire: &str) -> String {
     fix_start(name, "_")
 }
 
-/// The Rust type name of a schema name: `invoice_line` → `InvoiceLine`.
+/// Type names the generated code uses unqualified or the `coupa` crate exports at its root; a
+/// definition named like one would hide it.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Option", "String", "Vec", "Box", "Access", "Action", "ActionInfo", "ApiErrors", "Create",
+    "CustomFields", "DateTime", "Deactivate", "Decimal", "DecodeError", "Embedded", "FieldInfo",
+    "FieldKind", "Get", "LineChange", "List", "NaiveDate", "Payload", "Record", "Ref", "Resource",
+    "Unknown", "Update", "Value", "Verb",
+];
+
+/// The Rust type name of a schema name: `invoice_line` → `InvoiceLine`, `self` → `SelfType`,
+/// `string` → `StringRecord` (not to hide `String`).
 pub fn type_name(name: &str) -> String {
     let words = words_of(name);
     if words.is_empty() {
         return format!("Type{}", hex(name));
     }
-    fix_start(words.join("_").to_upper_camel_case(), "T")
+    let name = fix_pascal(words.join("_").to_upper_camel_case(), "T", "Type");
+    if RESERVED_TYPES.contains(&name.as_str()) {
+        format!("{name}Record")
+    } else {
+        name
+    }
+}
+
+/// The name of a payload's setter for a field: the field's own, unless the payload already has
+/// a method of that name (`new`, `is_empty`).
+pub fn setter_name(field: &str) -> String {
+    match field {
+        "new" | "is_empty" => format!("with_{field}"),
+        _ => field.to_owned(),
+    }
+}
+
+/// A name as the tail of a longer type name (`po2_number` → `Po2Number`, `%` → `X25`): PascalCase
+/// with no prefix, since something always comes before it.
+pub fn type_suffix(name: &str) -> String {
+    let words = words_of(name);
+    if words.is_empty() {
+        return format!("X{}", hex(name));
+    }
+    words.join("_").to_upper_camel_case()
 }
 
 /// The Rust variant name of an enum value: `pending_approval` → `PendingApproval`,
-/// `3-way` → `V3Way`, `+` → `X2b`. `None` when nothing is left of it (the empty string).
+/// `3-way` → `V3Way`, `+` → `X2b`, `Self` → `SelfValue`. `None` when nothing is left of it (the
+/// empty string).
 pub fn variant_name(value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
@@ -46,7 +81,21 @@ pub fn variant_name(value: &str) -> Option<String> {
     if words.is_empty() {
         return Some(format!("X{}", hex(value)));
     }
-    Some(fix_start(words.join("_").to_upper_camel_case(), "V"))
+    Some(fix_pascal(
+        words.join("_").to_upper_camel_case(),
+        "V",
+        "Value",
+    ))
+}
+
+/// The module of a definition in the generated crate: its name, or `self_` for a keyword that
+/// cannot be a raw identifier either.
+pub fn module_name(name: &str) -> String {
+    if is_keyword(name) {
+        format!("{name}_")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Splits a name into its alphanumeric runs.
@@ -70,6 +119,15 @@ fn fix_start(name: String, digit_prefix: &str) -> String {
     }
 }
 
+/// A PascalCase name that starts like an identifier; `Self`, the only PascalCase keyword, takes
+/// `suffix` since `Self_` would not be camel case and `r#Self` does not exist.
+fn fix_pascal(name: String, digit_prefix: &str, suffix: &str) -> String {
+    if name == "Self" {
+        return format!("{name}{suffix}");
+    }
+    fix_start(name, digit_prefix)
+}
+
 fn hex(text: &str) -> String {
     text.bytes().map(|b| format!("{b:02x}")).collect()
 }
@@ -88,7 +146,14 @@ mod tests {
         assert_eq!(field_name("1099-eligible"), "_1099_eligible");
         assert_eq!(field_name("%"), "field_25");
         assert_eq!(type_name("invoice_line"), "InvoiceLine");
-        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("self"), "SelfType");
+        assert_eq!(type_name("type"), "Type");
+        assert_eq!(type_name("string"), "StringRecord");
+        assert_eq!(setter_name("is_empty"), "with_is_empty");
+        assert_eq!(type_suffix("_1099_eligible"), "1099Eligible");
+        assert_eq!(type_suffix("%"), "X25");
+        assert_eq!(variant_name("Self").as_deref(), Some("SelfValue"));
+        assert_eq!(module_name("self"), "self_");
         assert_eq!(variant_name("3-way").as_deref(), Some("V3Way"));
         assert_eq!(variant_name("match").as_deref(), Some("Match"));
         assert_eq!(variant_name("+").as_deref(), Some("X2b"));

@@ -83,7 +83,7 @@ fn syntax_error(file: &Arc<str>, text: &str, error: &serde_saphyr::Error) -> Dia
     let message = error.to_string();
     let message = message.lines().next().unwrap_or("invalid YAML").to_owned();
     Diagnostic::new(&loc, format!("invalid YAML: {}", strip_location(&message)))
-        .help("fix the YAML syntax here; `coupa-codegen check` reports the rest once it parses")
+        .help("fix the YAML here or just before: an unclosed `[`, `{` or quote is noticed only later\nthe file's other errors are reported once it parses")
 }
 
 /// saphyr ends some messages with its own ` at line L column C`; ours is in the report.

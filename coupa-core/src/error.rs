@@ -3,9 +3,17 @@
 use std::fmt;
 
 /// A payload that could not be decoded: where, and what was wrong.
+///
+/// Boxed, so that a `Result` carrying it is one word: decoding code is deeply recursive, and
+/// small results keep its stack frames small.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.render())]
 pub struct DecodeError {
+    inner: Box<Located>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Located {
     path: String,
     message: String,
 }
@@ -14,26 +22,28 @@ impl DecodeError {
     /// An error at `path` (`invoice-header/invoice-lines/invoice-line[2]/total`).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         DecodeError {
-            path: path.into(),
-            message: message.into(),
+            inner: Box::new(Located {
+                path: path.into(),
+                message: message.into(),
+            }),
         }
     }
 
     /// The element path or JSON key path of the offending value; empty for the document itself.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.inner.path
     }
 
     /// What was wrong.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     fn render(&self) -> String {
-        if self.path.is_empty() {
-            self.message.clone()
+        if self.inner.path.is_empty() {
+            self.inner.message.clone()
         } else {
-            format!("at `{}`: {}", self.path, self.message)
+            format!("at `{}`: {}", self.inner.path, self.inner.message)
         }
     }
 }

@@ -6,18 +6,25 @@ use serde::de::{self, DeserializeOwned};
 use crate::error::{ApiErrors, ApiMessage, DecodeError};
 use crate::meta::Record;
 use crate::value::Value;
+use crate::wire::WireRead;
 use crate::xml::MAX_DOCUMENT;
 
 pub use crate::wire::{Json, Nullable, NullableList};
+use crate::wire::Items;
 
 /// Decodes one record from JSON.
 pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {
     decode(text)
 }
 
-/// Decodes a list of records from a JSON array.
+/// Decodes a list of records from a JSON array; an error names the item (`[2]/total`).
 pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
-    decode(text)
+    check_size(text)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let items = serde::Deserializer::deserialize_seq(&mut deserializer, Items::<T>::new())
+        .and_then(|items| deserializer.end().map(|()| items))
+        .map_err(|e| split_path(&e))?;
+    Ok(items)
 }
 
 /// Encodes a record or a payload as JSON.
@@ -69,13 +76,18 @@ fn collect_messages(about: Option<&str>, value: &Value, out: &mut ApiErrors) {
 const MAX_NESTING: &str = "recursion limit exceeded";
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    check_size(text)?;
+    serde_json::from_str(text).map_err(|e| split_path(&e))
+}
+
+fn check_size(text: &str) -> Result<(), DecodeError> {
     if text.len() > MAX_DOCUMENT {
         return Err(DecodeError::new(
             "",
             format!("the document is larger than {MAX_DOCUMENT} bytes"),
         ));
     }
-    serde_json::from_str(text).map_err(|e| split_path(&e))
+    Ok(())
 }
 
 /// Turns serde_json's message, which `nest` prefixed with the key path, into a located error.
@@ -90,7 +102,10 @@ fn split_path(error: &serde_json::Error) -> DecodeError {
     if message.contains(MAX_NESTING) {
         return DecodeError::new(
             "",
-            format!("values nest too deep {}", &located[message.len()..]),
+            format!(
+                "values nest deeper than serde_json's limit of 128 levels{}",
+                &located[message.len()..]
+            ),
         );
     }
     match parse_nested(message) {
@@ -102,12 +117,41 @@ fn split_path(error: &serde_json::Error) -> DecodeError {
     }
 }
 
-/// Prefixes a field or item name to an error raised inside it, so the full path comes out:
-/// `` `invoice-lines/2/total`: expected a decimal ``.
+/// Reads the value of the map entry `wire` into its slot; `null` is `None`. The derive calls
+/// this rather than assigning the result itself, so that the stack frame of a record with
+/// hundreds of fields holds no per-field temporaries.
+pub fn read_field<'de, A: de::MapAccess<'de>, T: WireRead>(
+    map: &mut A,
+    wire: &str,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = map
+        .next_value_seed(Nullable::<T>::new())
+        .map_err(|e| nest(wire, e))?;
+    Ok(())
+}
+
+/// Reads the list of the map entry `wire` into its slot; `null` is `None`.
+pub fn read_list_field<'de, A: de::MapAccess<'de>, T: WireRead>(
+    map: &mut A,
+    wire: &str,
+    slot: &mut Option<Vec<T>>,
+) -> Result<(), A::Error> {
+    *slot = map
+        .next_value_seed(NullableList::<T>::new())
+        .map_err(|e| nest(wire, e))?;
+    Ok(())
+}
+
+/// Prefixes a field name or a list item (`[2]`) to an error raised inside it, so the full path
+/// comes out: `` `invoice-lines[2]/total`: expected a decimal ``.
 pub fn nest<E: de::Error>(segment: &str, error: E) -> E {
     let message = error.to_string();
     let message = strip_position(&message);
     match parse_nested(message) {
+        Some((path, rest)) if path.starts_with('[') => {
+            E::custom(format!("`{segment}{path}`: {rest}"))
+        }
         Some((path, rest)) => E::custom(format!("`{segment}/{path}`: {rest}")),
         None => E::custom(format!("`{segment}`: {message}")),
     }

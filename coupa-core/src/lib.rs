@@ -5,20 +5,25 @@
 //! values kept for fields the schema does not know, and Coupa's error bodies.
 
 pub mod datetime;
+pub mod decimal;
 pub mod error;
 pub mod json;
 pub mod meta;
 pub mod payload;
+pub mod query;
 pub mod reference;
 pub mod request;
 pub mod value;
 pub mod wire;
 pub mod xml;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
-    Access, Action, ActionInfo, Create, Deactivate, Delete, Embedded, FieldInfo, FieldKind, Get,
+    Access, Action, ActionInfo, Create, Deactivate, Delete, Nested, FieldInfo, FieldKind, Get,
     List, ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
@@ -35,4 +40,6 @@ pub mod __private {
 }
 
 pub use chrono::NaiveDate;
-pub use rust_decimal::Decimal;
+/// Exact decimals hold every digit of Coupa's `decimal(30,6)` columns, which `rust_decimal`
+/// (28 digits) cannot; they convert to `rust_decimal::Decimal` on demand.
+pub use decimal::Decimal;

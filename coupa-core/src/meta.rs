@@ -69,12 +69,19 @@ pub enum FieldKind {
         /// The keys it may be given by.
         by: &'static [&'static str],
     },
+    /// One embedded record written in full.
+    Object {
+        /// The embedded type.
+        of: &'static str,
+    },
     /// A list of records.
     List {
         /// The resource or embedded type of the items.
         of: &'static str,
         /// The XML element of one item.
         item: &'static str,
+        /// Whether items are written in full (lines) rather than as references.
+        inline: bool,
     },
     /// Tenant custom fields.
     Custom,
@@ -176,8 +183,9 @@ pub trait WireEnum: Sized {
     fn from_wire(value: &str) -> Self;
 }
 
-/// An embedded type written in full inside its parent (an invoice's lines).
-pub trait Embedded: Record {
+/// A record written in full inside its parent: an embedded type (an invoice's lines), or a
+/// resource whose schema marks it `nested` because some parent holds it as inline lines.
+pub trait Nested: Record {
     /// The item as written on create, and when added on update.
     type New: Payload;
     /// The changes to an existing item.

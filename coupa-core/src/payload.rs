@@ -3,13 +3,13 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::meta::{Embedded, Payload};
+use crate::meta::{Nested, Payload};
 use crate::wire::WireWrite;
 use crate::xml::XmlWriter;
 
 /// One change to a list of lines in an update: a line without id is added, a line with id is
 /// changed, and a line with id and `_delete` is removed.
-pub enum LineChange<T: Embedded> {
+pub enum LineChange<T: Nested> {
     /// Adds a new line.
     Add(T::New),
     /// Changes the line with this id.
@@ -26,7 +26,7 @@ pub enum LineChange<T: Embedded> {
     },
 }
 
-impl<T: Embedded> WireWrite for LineChange<T> {
+impl<T: Nested> WireWrite for LineChange<T> {
     fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
         match self {
             LineChange::Add(line) => line.write_xml(writer, name),
@@ -64,7 +64,7 @@ impl<T: Embedded> WireWrite for LineChange<T> {
     }
 }
 
-impl<T: Embedded> std::fmt::Debug for LineChange<T>
+impl<T: Nested> std::fmt::Debug for LineChange<T>
 where
     T::New: std::fmt::Debug,
     T::Changes: std::fmt::Debug,
@@ -82,7 +82,7 @@ where
     }
 }
 
-impl<T: Embedded> Clone for LineChange<T>
+impl<T: Nested> Clone for LineChange<T>
 where
     T::New: Clone,
     T::Changes: Clone,
@@ -99,7 +99,7 @@ where
     }
 }
 
-impl<T: Embedded> PartialEq for LineChange<T>
+impl<T: Nested> PartialEq for LineChange<T>
 where
     T::New: PartialEq,
     T::Changes: PartialEq,

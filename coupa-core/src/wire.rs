@@ -7,12 +7,12 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::datetime::DateTime;
+use crate::decimal::Decimal;
 use crate::error::DecodeError;
 use crate::value::{CustomFields, Value};
 use crate::xml::{Element, XmlReader, XmlWriter};
@@ -24,6 +24,98 @@ pub trait WireRead: Sized {
 
     /// Reads the value from JSON.
     fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Reads the value into a box. Records override it to build themselves on the heap, so that
+    /// reading records nested in records keeps each stack frame small.
+    fn read_xml_boxed(
+        reader: &mut XmlReader<'_>,
+        element: &Element,
+    ) -> Result<Box<Self>, DecodeError> {
+        Self::read_xml(reader, element).map(Box::new)
+    }
+
+    /// Reads the value from JSON into a box; see [`WireRead::read_xml_boxed`].
+    fn read_json_boxed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<Self>, D::Error> {
+        Self::read_json(deserializer).map(Box::new)
+    }
+
+    /// Reads the value of a field, which may be null: `nil="true"` (or `xsi:nil`) is `None`.
+    /// Typed scalars (numbers, booleans, dates) also read an empty element as `None`, as Rails
+    /// does; text reads it as `""`.
+    fn read_xml_nullable(
+        reader: &mut XmlReader<'_>,
+        element: &Element,
+    ) -> Result<Option<Self>, DecodeError> {
+        if element.nil {
+            reader.skip(element)?;
+            return Ok(None);
+        }
+        Self::read_xml(reader, element).map(Some)
+    }
+
+    /// Reads the value of a field from JSON, where `null` is `None`. Typed scalars also read an
+    /// empty or blank string as `None`, like an empty XML element.
+    fn read_json_nullable<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Self>, D::Error> {
+        deserializer.deserialize_option(NullableVisitor(PhantomData))
+    }
+}
+
+/// Implements `WireRead` for a scalar read from its text by `parse`, where blank text is no value.
+macro_rules! scalar {
+    ($ty:ty, $expecting:literal, $parse:path) => {
+        impl WireRead for $ty {
+            fn read_xml(
+                reader: &mut XmlReader<'_>,
+                element: &Element,
+            ) -> Result<Self, DecodeError> {
+                reader.parse(element, $parse)
+            }
+
+            fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = deserializer.deserialize_any(ScalarText($expecting))?;
+                $parse(&text).map_err(de::Error::custom)
+            }
+
+            fn read_xml_nullable(
+                reader: &mut XmlReader<'_>,
+                element: &Element,
+            ) -> Result<Option<Self>, DecodeError> {
+                if element.nil {
+                    reader.skip(element)?;
+                    return Ok(None);
+                }
+                reader.parse(element, |text| unless_blank(text, $parse))
+            }
+
+            fn read_json_nullable<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Self>, D::Error> {
+                match deserializer.deserialize_option(OptionalScalarText($expecting))? {
+                    Some(text) => unless_blank(&text, $parse).map_err(de::Error::custom),
+                    None => Ok(None),
+                }
+            }
+        }
+    };
+}
+
+scalar!(i64, "an integer", parse_integer);
+scalar!(bool, "a boolean", parse_boolean);
+scalar!(Decimal, "a decimal", parse_decimal);
+scalar!(NaiveDate, "a date", parse_date);
+scalar!(DateTime, "a datetime", parse_datetime);
+
+/// `None` for blank text, else the parsed value.
+fn unless_blank<T>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse(text).map(Some)
 }
 
 /// A value that can be written to XML and JSON.
@@ -61,17 +153,6 @@ impl WireWrite for String {
     }
 }
 
-impl WireRead for i64 {
-    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        reader.parse(element, parse_integer)
-    }
-
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(ScalarText("an integer"))?;
-        parse_integer(&text).map_err(de::Error::custom)
-    }
-}
-
 impl WireWrite for i64 {
     fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
         writer.text(name, Some("integer"), &self.to_string());
@@ -82,17 +163,6 @@ impl WireWrite for i64 {
     }
 }
 
-impl WireRead for bool {
-    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        reader.parse(element, parse_boolean)
-    }
-
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(ScalarText("a boolean"))?;
-        parse_boolean(&text).map_err(de::Error::custom)
-    }
-}
-
 impl WireWrite for bool {
     fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
         writer.text(name, Some("boolean"), if *self { "true" } else { "false" });
@@ -100,17 +170,6 @@ impl WireWrite for bool {
 
     fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_bool(*self)
-    }
-}
-
-impl WireRead for Decimal {
-    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        reader.parse(element, parse_decimal)
-    }
-
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(ScalarText("a decimal"))?;
-        parse_decimal(&text).map_err(de::Error::custom)
     }
 }
 
@@ -126,17 +185,6 @@ impl WireWrite for Decimal {
     }
 }
 
-impl WireRead for NaiveDate {
-    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        reader.parse(element, parse_date)
-    }
-
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(ScalarText("a date"))?;
-        parse_date(&text).map_err(de::Error::custom)
-    }
-}
-
 impl WireWrite for NaiveDate {
     fn write_xml(&self, writer: &mut XmlWriter, name: &str) {
         writer.text(name, Some("date"), &self.format("%Y-%m-%d").to_string());
@@ -144,17 +192,6 @@ impl WireWrite for NaiveDate {
 
     fn write_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.format("%Y-%m-%d"))
-    }
-}
-
-impl WireRead for DateTime {
-    fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        reader.parse(element, parse_datetime)
-    }
-
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(ScalarText("a datetime"))?;
-        parse_datetime(&text).map_err(de::Error::custom)
     }
 }
 
@@ -246,11 +283,11 @@ impl WireWrite for CustomFields {
 
 impl<T: WireRead> WireRead for Box<T> {
     fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
-        T::read_xml(reader, element).map(Box::new)
+        T::read_xml_boxed(reader, element)
     }
 
     fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::read_json(deserializer).map(Box::new)
+        T::read_json_boxed(deserializer)
     }
 }
 
@@ -300,23 +337,16 @@ pub fn parse_boolean(text: &str) -> Result<bool, String> {
     match text.trim() {
         "true" | "1" => Ok(true),
         "false" | "0" => Ok(false),
-        other => Err(format!("expected `true` or `false`, found `{other}`")),
+        other => Err(format!(
+            "expected a boolean (`true`, `false`, `1` or `0`), found `{other}`"
+        )),
     }
 }
 
-/// Parses a decimal exactly; more digits than fit are an error, never rounded away.
+/// Parses a decimal exactly, keeping every digit and the scale; more digits than a [`Decimal`]
+/// holds are an error, never rounded away.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let trimmed = text.trim();
-    let plain = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    let is_plain = !plain.is_empty()
-        && plain
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-    if is_plain {
-        return Decimal::from_str_exact(plain)
-            .map_err(|e| format!("decimal `{trimmed}` cannot be held exactly: {e}"));
-    }
-    Decimal::from_scientific(plain).map_err(|_| format!("expected a decimal, found `{trimmed}`"))
+    Decimal::parse(text.trim()).map_err(|e| e.to_string())
 }
 
 /// Parses `YYYY-MM-DD`.
@@ -326,11 +356,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("expected a date (YYYY-MM-DD), found `{trimmed}`"))
 }
 
-/// Parses an ISO 8601 timestamp with offset.
+/// Parses an ISO 8601 timestamp with offset, or a bare date.
 pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
-    let trimmed = text.trim();
-    DateTime::parse(trimmed)
-        .map_err(|_| format!("expected a datetime with offset, found `{trimmed}`"))
+    DateTime::parse(text.trim()).map_err(|e| e.to_string())
 }
 
 /// Reads any JSON scalar as its exact text: strings as they are, numbers by their digits.
@@ -379,6 +407,29 @@ impl<'de> Visitor<'de> for ScalarText {
     }
 }
 
+/// Reads a JSON scalar that may be `null` as its exact text.
+struct OptionalScalarText(&'static str);
+
+impl<'de> Visitor<'de> for OptionalScalarText {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} or null", self.0)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(ScalarText(self.0)).map(Some)
+    }
+}
+
 /// Reads a JSON value that may be `null`.
 pub struct Nullable<T>(PhantomData<T>);
 
@@ -399,7 +450,7 @@ impl<'de, T: WireRead> de::DeserializeSeed<'de> for Nullable<T> {
     type Value = Option<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
-        deserializer.deserialize_option(NullableVisitor(PhantomData))
+        T::read_json_nullable(deserializer)
     }
 }
 
@@ -425,7 +476,7 @@ impl<'de, T: WireRead> Visitor<'de> for NullableVisitor<T> {
     }
 }
 
-/// Reads a JSON list that may be `null`.
+/// Reads a JSON list that may be `null`; an error inside names the item (`[2]`, from 1).
 pub struct NullableList<T>(PhantomData<T>);
 
 impl<T> NullableList<T> {
@@ -445,17 +496,68 @@ impl<'de, T: WireRead> de::DeserializeSeed<'de> for NullableList<T> {
     type Value = Option<Vec<T>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        let items: Option<Vec<Item<T>>> = Option::deserialize(deserializer)?;
-        Ok(items.map(|items| items.into_iter().map(|Item(item)| item).collect()))
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T: WireRead> Visitor<'de> for NullableList<T> {
+    type Value = Option<Vec<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(Items::new()).map(Some)
+    }
+}
+
+/// Reads a JSON array item by item through `WireRead`, naming the item in errors.
+pub(crate) struct Items<T>(PhantomData<T>);
+
+impl<T> Items<T> {
+    pub(crate) fn new() -> Self {
+        Items(PhantomData)
+    }
+}
+
+impl<'de, T: WireRead> Visitor<'de> for Items<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            let item = seq
+                .next_element_seed(Item::<T>(PhantomData))
+                .map_err(|e| crate::json::nest(&format!("[{}]", items.len() + 1), e))?;
+            match item {
+                Some(item) => items.push(item),
+                None => return Ok(items),
+            }
+        }
     }
 }
 
 /// One list item read through its `WireRead`.
-struct Item<T>(T);
+struct Item<T>(PhantomData<T>);
 
-impl<'de, T: WireRead> Deserialize<'de> for Item<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::read_json(deserializer).map(Item)
+impl<'de, T: WireRead> de::DeserializeSeed<'de> for Item<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::read_json(deserializer)
     }
 }
 

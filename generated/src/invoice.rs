@@ -122,11 +122,7 @@ pub struct Invoice {
     #[coupa(wire = "currency-id", string, read_only)]
     pub currency_id: Option<String>,
     /// `currency-tax-rounding-mode`: string of at most 255 characters, read-only.
-    #[coupa(
-        wire = "currency-tax-rounding-mode",
-        string(max_length = 255),
-        read_only
-    )]
+    #[coupa(wire = "currency-tax-rounding-mode", string(max_length = 255), read_only)]
     pub currency_tax_rounding_mode: Option<String>,
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
@@ -423,10 +419,7 @@ pub struct Invoice {
     #[coupa(wire = "state-tax-number", string(max_length = 255))]
     pub state_tax_number: Option<String>,
     /// `state-tax-number-for-substitute-taxpayer`: string of at most 255 characters.
-    #[coupa(
-        wire = "state-tax-number-for-substitute-taxpayer",
-        string(max_length = 255)
-    )]
+    #[coupa(wire = "state-tax-number-for-substitute-taxpayer", string(max_length = 255))]
     pub state_tax_number_for_substitute_taxpayer: Option<String>,
     /// `status`: enum, read-only.
     #[coupa(wire = "status", enumeration, read_only)]

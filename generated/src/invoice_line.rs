@@ -8,11 +8,7 @@ pub struct InvoiceLine {
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
     /// `accounting-total`: decimal, read-only.
-    #[coupa(
-        wire = "accounting-total",
-        decimal(precision = 46, scale = 20),
-        read_only
-    )]
+    #[coupa(wire = "accounting-total", decimal(precision = 46, scale = 20), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
@@ -55,11 +51,7 @@ pub struct InvoiceLine {
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
     /// `customs-declaration-number`: string of at most 255 characters, read-only.
-    #[coupa(
-        wire = "customs-declaration-number",
-        string(max_length = 255),
-        read_only
-    )]
+    #[coupa(wire = "customs-declaration-number", string(max_length = 255), read_only)]
     pub customs_declaration_number: Option<String>,
     /// `deductibility`: string.
     #[coupa(wire = "deductibility", string)]
@@ -71,11 +63,7 @@ pub struct InvoiceLine {
     #[coupa(wire = "description", string(max_length = 1550), required)]
     pub description: Option<String>,
     /// `discount-amount`: decimal, read-only.
-    #[coupa(
-        wire = "discount-amount",
-        decimal(precision = 30, scale = 3),
-        read_only
-    )]
+    #[coupa(wire = "discount-amount", decimal(precision = 30, scale = 3), read_only)]
     pub discount_amount: Option<::coupa::Decimal>,
     /// `fiscal-code`: string of at most 255 characters.
     #[coupa(wire = "fiscal-code", string(max_length = 255))]

@@ -10,17 +10,17 @@
 //! Each product area is a cargo feature; the default set is `core`, `purchasing` and
 //! `invoicing`.
 extern crate self as coupa;
-#[doc(hidden)]
-pub use coupa_core as __runtime;
 pub use coupa_core::{
-    Access, Action, Create, Deactivate, Embedded, FieldInfo, FieldKind, Get, List, Payload, Record,
-    Resource, Update, Verb,
+    json, request, xml, ActionInfo, ApiErrors, CustomFields, DateTime, Decimal,
+    DecodeError, LineChange, NaiveDate, Ref, Unknown, Value,
 };
 pub use coupa_core::{
-    ActionInfo, ApiErrors, CustomFields, DateTime, Decimal, DecodeError, LineChange, NaiveDate,
-    Ref, Unknown, Value, json, request, xml,
+    Access, Action, Create, Deactivate, Nested, FieldInfo, FieldKind, Get, List, Payload,
+    Record, Resource, Update, Verb,
 };
 pub use coupa_derive::{CoupaEnum, CoupaResource};
+#[doc(hidden)]
+pub use coupa_core as __runtime;
 #[cfg(feature = "core")]
 mod account;
 #[cfg(feature = "core")]

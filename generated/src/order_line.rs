@@ -97,11 +97,7 @@ pub struct OrderLine {
     #[coupa(wire = "order-header-number", string, read_only)]
     pub order_header_number: Option<String>,
     /// `order-increment`: decimal, read-only.
-    #[coupa(
-        wire = "order-increment",
-        decimal(precision = 30, scale = 6),
-        read_only
-    )]
+    #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]

@@ -79,11 +79,7 @@ pub struct RequisitionLine {
     #[coupa(wire = "order-confirmation-level", integer)]
     pub order_confirmation_level: Option<i64>,
     /// `order-increment`: decimal, read-only.
-    #[coupa(
-        wire = "order-increment",
-        decimal(precision = 30, scale = 6),
-        read_only
-    )]
+    #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
     /// `order-line-id`: integer, read-only.
     #[coupa(wire = "order-line-id", integer, read_only)]

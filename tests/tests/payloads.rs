@@ -4,7 +4,7 @@ use coupa::{
     Currency, InvoiceLine, LineChange, NewInvoice, NewInvoiceLine, NewSupplier, PaymentTerm, Ref,
     Supplier, SupplierUpdate,
 };
-use rust_decimal::Decimal;
+use coupa::Decimal;
 
 fn decimal(text: &str) -> Decimal {
     text.parse().expect("a valid decimal literal")

@@ -25,6 +25,9 @@ pub struct Container {
     pub fields: Vec<FieldSpec>,
     /// The field keeping unknown elements, if any.
     pub unknown: Option<Ident>,
+    /// Whether the record is written in full inside parents (embedded types always are;
+    /// resources when `#[coupa(nested)]` says some parent holds them as inline lines).
+    pub nested: bool,
 }
 
 /// What a resource adds.
@@ -84,12 +87,19 @@ pub enum Kind {
         /// Keys.
         by: Vec<String>,
     },
-    /// `list(of = T, item = "...")`.
+    /// `object(of = T)`: one embedded record written in full.
+    Object {
+        /// The embedded type.
+        of: syn::Path,
+    },
+    /// `list(of = T, item = "...", inline)`.
     List {
         /// Item type.
         of: syn::Path,
         /// XML item element.
         item: String,
+        /// Items are written in full, as lines, even when they are resources.
+        inline: bool,
     },
     /// `custom`.
     Custom,
@@ -104,6 +114,7 @@ const CONTAINER_KEYS: &[&str] = &[
     "verbs",
     "actions",
     "deactivate",
+    "nested",
     "crate",
 ];
 
@@ -118,6 +129,7 @@ const FIELD_KEYS: &[&str] = &[
     "datetime",
     "enumeration",
     "reference",
+    "object",
     "list",
     "custom",
     "read_only",
@@ -136,6 +148,7 @@ const KIND_KEYS: &[&str] = &[
     "datetime",
     "enumeration",
     "reference",
+    "object",
     "list",
     "custom",
 ];
@@ -310,6 +323,7 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
         resource,
         fields: specs,
         unknown,
+        nested: settings.nested || !is_resource,
     })
 }
 
@@ -324,6 +338,7 @@ struct Settings {
     update_span: Option<Span>,
     actions: Vec<(String, bool)>,
     deactivate: Option<Span>,
+    nested: bool,
     resource_only: Vec<(&'static str, Span)>,
     seen: Vec<(String, Span)>,
 }
@@ -372,6 +387,7 @@ fn parse_container_attr(attr: &Attribute, settings: &mut Settings, errors: &mut 
             "crate" => {
                 let _: LitStr = meta.value()?.parse()?;
             }
+            "nested" => settings.nested = true,
             "deactivate" => {
                 settings.deactivate = Some(span);
                 settings.resource_only.push(("deactivate", span));
@@ -577,6 +593,7 @@ fn parse_kind(
     let mut to = None;
     let mut by = Vec::new();
     let mut item = None;
+    let mut inline = false;
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|arg| {
             let name = key_of(&arg.path);
@@ -585,9 +602,10 @@ fn parse_kind(
                     let lit: syn::LitInt = arg.value()?.parse()?;
                     numbers.push((name, lit.base10_parse()?));
                 }
-                ("reference", "to") | ("list", "of") => {
+                ("reference", "to") | ("list" | "object", "of") => {
                     to = Some(arg.value()?.parse::<syn::Path>()?)
                 }
+                ("list", "inline") => inline = true,
                 ("reference", "by") => {
                     let content;
                     syn::parenthesized!(content in arg.input);
@@ -618,7 +636,7 @@ fn parse_kind(
         "datetime" => Kind::DateTime,
         "enumeration" => Kind::Enum,
         "custom" => Kind::Custom,
-        "reference" | "list" => {
+        "reference" | "list" | "object" => {
             let Some(target) = to else {
                 let which = if key == "reference" { "to" } else { "of" };
                 return Err(syn::Error::new(
@@ -626,7 +644,9 @@ fn parse_kind(
                     format!("`{key}` on `{field}` needs `{which} = Type`"),
                 ));
             };
-            if key == "reference" {
+            if key == "object" {
+                Kind::Object { of: target }
+            } else if key == "reference" {
                 if by.is_empty() {
                     by.push(String::from("id"));
                 }
@@ -636,6 +656,7 @@ fn parse_kind(
                 Kind::List {
                     of: target,
                     item: item.unwrap_or_else(|| crate::load::singular(&wire)),
+                    inline,
                 }
             }
         }
@@ -707,6 +728,7 @@ fn infer_kind(ty: &Type, wire: &str) -> Option<Kind> {
         return Some(Kind::List {
             of: path.path.clone(),
             item: crate::load::singular(wire),
+            inline: false,
         });
     }
     let Type::Path(path) = ty else { return None };

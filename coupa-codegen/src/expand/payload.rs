@@ -14,10 +14,9 @@ enum Which {
 }
 
 pub fn expand(c: &Container) -> TokenStream {
-    let embedded = c.resource.is_none();
     let allows = |verb| c.resource.as_ref().is_some_and(|r| r.verbs.contains(&verb));
-    let new = (embedded || allows(Verb::Create)).then(|| payload(c, Which::New));
-    let update = (embedded || allows(Verb::Update)).then(|| payload(c, Which::Update));
+    let new = (c.nested || allows(Verb::Create)).then(|| payload(c, Which::New));
+    let update = (c.nested || allows(Verb::Update)).then(|| payload(c, Which::Update));
     quote! {
         #new
         #update
@@ -29,6 +28,14 @@ fn payload_type(c: &Container, field: &FieldSpec, which: Which) -> TokenStream {
     let rt = &c.runtime;
     match &field.kind {
         Kind::Reference { to, .. } => quote!(#rt::Ref<#to>),
+        Kind::Object { of } => match which {
+            Which::New => quote!(<#of as #rt::Nested>::New),
+            Which::Update => quote!(<#of as #rt::Nested>::Changes),
+        },
+        Kind::List { of, inline: true, .. } => match which {
+            Which::New => quote!(::std::vec::Vec<<#of as #rt::Nested>::New>),
+            Which::Update => quote!(::std::vec::Vec<#rt::LineChange<#of>>),
+        },
         Kind::List { of, .. } => match which {
             Which::New => quote!(::std::vec::Vec<<#of as #rt::ListItem>::New>),
             Which::Update => quote!(::std::vec::Vec<<#of as #rt::ListItem>::Change>),
@@ -37,6 +44,24 @@ fn payload_type(c: &Container, field: &FieldSpec, which: Which) -> TokenStream {
             let inner = &field.inner;
             quote!(#inner)
         }
+    }
+}
+
+/// How a payload stores a field: embedded objects are boxed, as they may nest themselves.
+fn stored_type(c: &Container, field: &FieldSpec, which: Which) -> TokenStream {
+    let ty = payload_type(c, field, which);
+    match field.kind {
+        Kind::Object { .. } => quote!(::std::boxed::Box<#ty>),
+        _ => ty,
+    }
+}
+
+/// The expression storing `value` in a payload field.
+fn store(field: &FieldSpec, value: TokenStream) -> TokenStream {
+    match field.kind {
+        Kind::Object { .. } => quote!(::std::boxed::Box::new(#value)),
+        _ if is_text(field) => quote!(#value.into()),
+        _ => value,
     }
 }
 
@@ -53,10 +78,12 @@ fn is_text(field: &FieldSpec) -> bool {
 
 /// A setter's name: the field's, unless that would clash with the constructor.
 fn setter_name(field: &FieldSpec) -> Ident {
-    if field.ident == "new" {
-        format_ident!("with_new")
-    } else {
+    let name = field.ident.to_string();
+    let setter = crate::names::setter_name(name.trim_start_matches("r#"));
+    if setter == name.trim_start_matches("r#") {
         field.ident.clone()
+    } else {
+        format_ident!("{}", setter)
     }
 }
 
@@ -85,7 +112,7 @@ fn payload(c: &Container, which: Which) -> TokenStream {
     };
     let decls = fields.iter().map(|f| {
         let ident = &f.ident;
-        let ty = payload_type(c, f, which);
+        let ty = stored_type(c, f, which);
         quote!(#ident: ::core::option::Option<#ty>,)
     });
     let params = required.iter().map(|f| {
@@ -101,10 +128,9 @@ fn payload(c: &Container, which: Which) -> TokenStream {
         let ident = &f.ident;
         if !required.iter().any(|r| r.ident == f.ident) {
             quote!(#ident: ::core::option::Option::None,)
-        } else if is_text(f) {
-            quote!(#ident: ::core::option::Option::Some(#ident.into()),)
         } else {
-            quote!(#ident: ::core::option::Option::Some(#ident),)
+            let value = store(f, quote!(#ident));
+            quote!(#ident: ::core::option::Option::Some(#value),)
         }
     });
     let setters = fields.iter().map(|f| {
@@ -112,6 +138,7 @@ fn payload(c: &Container, which: Which) -> TokenStream {
         let setter = setter_name(f);
         let ty = payload_type(c, f, which);
         let doc = format!(" Sets `{}`.", f.wire);
+        let stored = store(f, quote!(value));
         if is_text(f) {
             quote! {
                 #[doc = #doc]
@@ -126,7 +153,7 @@ fn payload(c: &Container, which: Which) -> TokenStream {
                 #[doc = #doc]
                 #[must_use]
                 pub fn #setter(mut self, value: #ty) -> Self {
-                    self.#ident = ::core::option::Option::Some(value);
+                    self.#ident = ::core::option::Option::Some(#stored);
                     self
                 }
             }

@@ -74,9 +74,12 @@ fn kind_tokens(c: &Container, field: &FieldSpec) -> TokenStream {
         Kind::Reference { to, by } => {
             quote!(#rt::FieldKind::Reference { to: <#to as #rt::Record>::NAME, by: &[#(#by),*] })
         }
-        Kind::List { of, item } => {
-            quote!(#rt::FieldKind::List { of: <#of as #rt::Record>::NAME, item: #item })
-        }
+        Kind::List { of, item, inline } => quote!(#rt::FieldKind::List {
+            of: <#of as #rt::Record>::NAME,
+            item: #item,
+            inline: #inline,
+        }),
+        Kind::Object { of } => quote!(#rt::FieldKind::Object { of: <#of as #rt::Record>::NAME }),
         Kind::Custom => quote!(#rt::FieldKind::Custom),
     }
 }
@@ -133,6 +136,8 @@ fn metadata(c: &Container) -> TokenStream {
             }
         }
     });
+    let new = format_ident!("New{}", name);
+    let update = format_ident!("{}Update", name);
     let list_item = if c.resource.is_some() {
         quote! {
             #[automatically_derived]
@@ -142,22 +147,23 @@ fn metadata(c: &Container) -> TokenStream {
             }
         }
     } else {
-        let new = format_ident!("New{}", name);
-        let update = format_ident!("{}Update", name);
         quote! {
             #[automatically_derived]
             impl #rt::ListItem for #name {
                 type New = #new;
                 type Change = #rt::LineChange<#name>;
             }
-
+        }
+    };
+    let nested = c.nested.then(|| {
+        quote! {
             #[automatically_derived]
-            impl #rt::Embedded for #name {
+            impl #rt::Nested for #name {
                 type New = #new;
                 type Changes = #update;
             }
         }
-    };
+    });
     quote! {
         #[automatically_derived]
         impl #rt::Record for #name {
@@ -168,6 +174,7 @@ fn metadata(c: &Container) -> TokenStream {
 
         #resource
         #list_item
+        #nested
     }
 }
 
@@ -281,10 +288,12 @@ fn xml(c: &Container) -> TokenStream {
         let ident = &f.ident;
         let names = spellings(f);
         let read = match &f.kind {
-            Kind::List { .. } => quote!(#rt::xml::read_list(reader, &child)?),
-            _ => quote!(#rt::xml::read_nullable(reader, &child)?),
+            Kind::List { .. } => {
+                quote!(#rt::xml::read_list_field(reader, &child, &mut out.#ident)?)
+            }
+            _ => quote!(#rt::xml::read_field(reader, &child, &mut out.#ident)?),
         };
-        quote_spanned!(f.span=> #names => out.#ident = #read,)
+        quote_spanned!(f.span=> #names => #read,)
     });
     let unknown_arm = match &c.unknown {
         Some(u) => quote! {
@@ -325,7 +334,16 @@ fn xml(c: &Container) -> TokenStream {
                 reader: &mut #rt::xml::XmlReader<'_>,
                 element: &#rt::xml::Element,
             ) -> ::core::result::Result<Self, #rt::DecodeError> {
-                let mut out = #empty;
+                <Self as #rt::WireRead>::read_xml_boxed(reader, element).map(|out| *out)
+            }
+
+            // The record is built on the heap and each field read through a helper, so that
+            // the frame of this (recursive) function stays small however many fields it has.
+            fn read_xml_boxed(
+                reader: &mut #rt::xml::XmlReader<'_>,
+                element: &#rt::xml::Element,
+            ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
+                let mut out = __empty();
                 while let ::core::option::Option::Some(child) = reader.next_child(element)? {
                     match child.name.as_str() {
                         #(#read_arms)*
@@ -340,6 +358,18 @@ fn xml(c: &Container) -> TokenStream {
             ) -> ::core::result::Result<Self, D::Error> {
                 <Self as #rt::__private::serde::Deserialize<'de>>::deserialize(deserializer)
             }
+
+            fn read_json_boxed<'de, D: #rt::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<::std::boxed::Box<Self>, D::Error> {
+                deserializer.deserialize_map(__Visitor)
+            }
+        }
+
+        /// An empty record on the heap, built in a frame of its own.
+        #[inline(never)]
+        fn __empty() -> ::std::boxed::Box<#name> {
+            ::std::boxed::Box::new(#empty)
         }
 
         #[automatically_derived]
@@ -365,7 +395,6 @@ fn json(c: &Container) -> TokenStream {
     let rt = &c.runtime;
     let serde = quote!(#rt::__private::serde);
     let name = &c.ident;
-    let empty = construct(c);
     let expecting = format!("a `{}` object", c.name);
     let entries = c.fields.iter().map(|f| {
         let ident = &f.ident;
@@ -392,16 +421,14 @@ fn json(c: &Container) -> TokenStream {
         let names = spellings(f);
         let wire = &f.wire;
         let inner = &f.inner;
-        let seed = match &f.kind {
-            Kind::List { of, .. } => quote!(#rt::json::NullableList::<#of>::new()),
-            _ => quote!(#rt::json::Nullable::<#inner>::new()),
+        let read = match &f.kind {
+            Kind::List { of, .. } => {
+                quote!(#rt::json::read_list_field::<_, #of>(&mut map, #wire, &mut out.#ident)?)
+            }
+            _ => quote!(#rt::json::read_field::<_, #inner>(&mut map, #wire, &mut out.#ident)?),
         };
         quote_spanned! {f.span=>
-            #names => {
-                out.#ident = map
-                    .next_value_seed(#seed)
-                    .map_err(|e| #rt::json::nest(#wire, e))?;
-            }
+            #names => #read,
         }
     });
     let unknown_arm = match &c.unknown {
@@ -437,33 +464,34 @@ fn json(c: &Container) -> TokenStream {
             fn deserialize<D: #serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                struct __Visitor;
+                deserializer.deserialize_map(__Visitor).map(|out| *out)
+            }
+        }
 
-                impl<'de> #serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
+        /// Reads the record into a box (see `read_xml_boxed`).
+        struct __Visitor;
 
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        f.write_str(#expecting)
-                    }
+        impl<'de> #serde::de::Visitor<'de> for __Visitor {
+            type Value = ::std::boxed::Box<#name>;
 
-                    fn visit_map<A: #serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> ::core::result::Result<#name, A::Error> {
-                        let mut out = #empty;
-                        while let ::core::option::Option::Some(key) =
-                            map.next_key::<::std::string::String>()?
-                        {
-                            match key.as_str() {
-                                #(#read_arms)*
-                                #unknown_arm
-                            }
-                        }
-                        ::core::result::Result::Ok(out)
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#expecting)
+            }
+
+            fn visit_map<A: #serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                let mut out = __empty();
+                while let ::core::option::Option::Some(key) =
+                    map.next_key::<::std::string::String>()?
+                {
+                    match key.as_str() {
+                        #(#read_arms)*
+                        #unknown_arm
                     }
                 }
-
-                deserializer.deserialize_map(__Visitor)
+                ::core::result::Result::Ok(out)
             }
         }
     }
@@ -480,6 +508,15 @@ fn target_checks(c: &Container) -> TokenStream {
                 const _: fn() = || {
                     fn reference_target_must_be_a_resource<T: #rt::Resource>() {}
                     reference_target_must_be_a_resource::<#to>();
+                };
+            })
+        }
+        Kind::Object { of } => {
+            let span = syn::spanned::Spanned::span(of);
+            Some(quote_spanned! {span=>
+                const _: fn() = || {
+                    fn object_must_be_an_embedded_type<T: #rt::Nested>() {}
+                    object_must_be_an_embedded_type::<#of>();
                 };
             })
         }

@@ -33,6 +33,10 @@ pub(super) enum Fixup {
     /// The same definition is repeated in several files. The copies are merged, the first file
     /// in name order winning where they disagree.
     SharedDefinitions,
+    /// Some enums list values that differ only in punctuation (time zones: `GMT+0` and
+    /// `GMT-0`), which cannot all become distinct Rust variants. Such a field is kept as a
+    /// string: every value still reads and writes, as text.
+    EnumsWithCollidingValues,
     /// Definitions are named after Rails models, not paths (`InvoiceHeader` at `/invoices`).
     /// The response `$ref` decides; the resource is named after the path.
     DefinitionNamesDifferFromPaths,
@@ -40,7 +44,7 @@ pub(super) enum Fixup {
 
 impl Fixup {
     /// Every fixup, in report order.
-    pub const ALL: [Fixup; 9] = [
+    pub const ALL: [Fixup; 10] = [
         Fixup::PredicateDuplicates,
         Fixup::JunkFormats,
         Fixup::BlankEnums,
@@ -49,6 +53,7 @@ impl Fixup {
         Fixup::TypelessProperties,
         Fixup::DefinitionsWithoutProperties,
         Fixup::SharedDefinitions,
+        Fixup::EnumsWithCollidingValues,
         Fixup::DefinitionNamesDifferFromPaths,
     ];
 
@@ -63,6 +68,7 @@ impl Fixup {
             Fixup::TypelessProperties => "typeless_properties",
             Fixup::DefinitionsWithoutProperties => "definitions_without_properties",
             Fixup::SharedDefinitions => "shared_definitions",
+            Fixup::EnumsWithCollidingValues => "enums_with_colliding_values",
             Fixup::DefinitionNamesDifferFromPaths => "definition_names_differ_from_paths",
         }
     }

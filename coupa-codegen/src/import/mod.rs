@@ -9,6 +9,7 @@
 //! and JSON path, and the rest is imported. Output is sorted throughout, so the same inputs give
 //! byte-identical files on every run. No prose is copied from Coupa's descriptions.
 
+mod areas;
 mod fixups;
 mod model;
 mod names;

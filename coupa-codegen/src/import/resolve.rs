@@ -52,6 +52,7 @@ pub(super) struct Field {
 pub(super) enum FieldKind {
     Scalar(Scalar),
     Reference { to: String, by: Vec<&'static str> },
+    Object { of: String },
     List { of: String, item: String },
 }
 
@@ -98,6 +99,7 @@ pub(super) fn resolve(
         records.push(targets.embedded_record(planned, files, fixups, notes));
     }
     records.sort_by(|a, b| a.name.cmp(&b.name));
+    super::areas::settle(&mut records);
     records
 }
 
@@ -462,11 +464,12 @@ impl Targets<'_> {
             actions: collection.actions.clone(),
         };
         let home = planned.collection.files[0];
+        let served_by_core = planned.collection.files.iter().any(|f| files[*f].area == "core");
         Record {
             name: planned.name.clone(),
             kind: Kind::Resource(resource),
             xml_root: names::xml_root(planned.definition),
-            area: files[home].area,
+            area: if served_by_core { "core" } else { files[home].area },
             fields: self.fields(planned.definition, &files[home].name, fixups, notes),
             home,
         }
@@ -516,10 +519,7 @@ impl Targets<'_> {
             Shape::Scalar(scalar) => FieldKind::Scalar(scalar.clone()),
             Shape::One(definition) => match self.target(definition) {
                 Target::Resource { name, by } => FieldKind::Reference { to: name, by },
-                Target::Embedded(name) => FieldKind::Reference {
-                    to: name,
-                    by: vec!["id"],
-                },
+                Target::Embedded(of) => FieldKind::Object { of },
                 Target::Shapeless => shapeless(fixups),
                 Target::Missing => return None,
             },

@@ -339,6 +339,10 @@ fn with_enum(base: Scalar, values: &Value, path: &str, reader: &mut Reader) -> S
         return base;
     }
     match base {
+        Scalar::String { .. } | Scalar::Text if variants_collide(&values) => {
+            reader.fixups.fire(Fixup::EnumsWithCollidingValues);
+            base
+        }
         Scalar::String { .. } | Scalar::Text => Scalar::Enum(values),
         // Integer enums stay integer, even those listing Rails enum names.
         Scalar::Integer => base,
@@ -347,6 +351,15 @@ fn with_enum(base: Scalar, values: &Value, path: &str, reader: &mut Reader) -> S
             base
         }
     }
+}
+
+/// Whether two values would become the same Rust variant.
+fn variants_collide(values: &[String]) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    values
+        .iter()
+        .filter_map(|value| crate::names::variant_name(value))
+        .any(|variant| !seen.insert(variant))
 }
 
 /// The enum's values as text, without blanks ([`Fixup::BlankEnums`]) or repeats.

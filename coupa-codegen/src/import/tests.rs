@@ -362,7 +362,7 @@ fn a_definition_in_several_files_is_merged_first_file_winning() {
 }
 
 #[test]
-fn a_single_ref_to_a_pathless_definition_is_a_reference_to_an_embedded_type() {
+fn a_single_ref_to_a_pathless_definition_is_an_embedded_object() {
     let definitions = r##""Thing": {"type": "object", "properties": {
             "money": {"$ref": "#/definitions/Money"},
             "parts": {"type": "array", "items": {"$ref": "#/definitions/Part"}},
@@ -373,7 +373,7 @@ fn a_single_ref_to_a_pathless_definition_is_a_reference_to_an_embedded_type() {
     let spec = swagger(&[("/things", vec![list("Thing", "things")])], definitions);
     let import = run(&[("R39_Core_Platform_API.json", &spec)]);
     let expected = "  money: { type: custom }\n  parts: { type: list, of: part, item: part }\n  tags: { type: text }\n  \
-                    top-part: { type: reference, to: part, by: [id] }\n";
+                    top-part: { type: object, of: part }\n";
     assert_eq!(fields_of(yaml(&import, "thing.yaml")), expected);
     assert_eq!(names(&import), ["part.yaml", "thing.yaml"]);
     let scalars = "R39_Core_Platform_API.json: definitions.Thing.properties.tags.items: \

@@ -78,6 +78,10 @@ fn entries(field: &Field) -> Vec<String> {
             format!("to: {}", quoted(to, Context::Flow)),
             format!("by: {}", flow_list(by)),
         ],
+        FieldKind::Object { of } => vec![
+            "type: object".to_owned(),
+            format!("of: {}", quoted(of, Context::Flow)),
+        ],
         FieldKind::List { of, item } => vec![
             "type: list".to_owned(),
             format!("of: {}", quoted(of, Context::Flow)),

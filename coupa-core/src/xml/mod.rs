@@ -96,16 +96,34 @@ pub mod __derive {
     pub use super::{Element, XmlReader, XmlWriter};
 }
 
-/// Reads a value whose element may be `nil="true"`.
+/// Reads a value whose element may be `nil="true"`; see [`WireRead::read_xml_nullable`].
 pub fn read_nullable<T: WireRead>(
     reader: &mut XmlReader<'_>,
     element: &Element,
 ) -> Result<Option<T>, DecodeError> {
-    if element.nil {
-        reader.skip(element)?;
-        return Ok(None);
-    }
-    T::read_xml(reader, element).map(Some)
+    T::read_xml_nullable(reader, element)
+}
+
+/// Reads a field into its slot; see [`WireRead::read_xml_nullable`]. The derive calls this
+/// rather than assigning the result itself, so that the stack frame of a record with hundreds
+/// of fields holds no per-field temporaries.
+pub fn read_field<T: WireRead>(
+    reader: &mut XmlReader<'_>,
+    element: &Element,
+    slot: &mut Option<T>,
+) -> Result<(), DecodeError> {
+    *slot = T::read_xml_nullable(reader, element)?;
+    Ok(())
+}
+
+/// Reads a list field into its slot; see [`read_list`].
+pub fn read_list_field<T: WireRead>(
+    reader: &mut XmlReader<'_>,
+    element: &Element,
+    slot: &mut Option<Vec<T>>,
+) -> Result<(), DecodeError> {
+    *slot = read_list(reader, element)?;
+    Ok(())
 }
 
 /// Reads a list field; `nil="true"` is `None`, an empty wrapper an empty list.

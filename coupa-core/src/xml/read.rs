@@ -190,16 +190,7 @@ impl<'a> XmlReader<'a> {
         if !entries.is_empty() {
             return Ok(Value::Object(entries));
         }
-        Ok(match kind.as_deref() {
-            None | Some("string") => Value::Text(text),
-            Some("integer" | "decimal" | "float") => Value::Number(text),
-            Some("boolean") if text == "true" || text == "1" => Value::Bool(true),
-            Some("boolean") if text == "false" || text == "0" => Value::Bool(false),
-            Some(kind) => Value::Typed {
-                kind: kind.to_owned(),
-                text,
-            },
-        })
+        Ok(typed_value(kind, text))
     }
 
     fn text_inside(&mut self, element: &Element) -> Result<String, DecodeError> {
@@ -281,6 +272,9 @@ impl<'a> XmlReader<'a> {
         let name = std::str::from_utf8(start.name().as_ref())
             .map_err(|_| self.error("an element name is not UTF-8"))?
             .to_owned();
+        if !super::write::is_xml_name(&name) {
+            return Err(self.error(format!("`{name}` is not an XML element name")));
+        }
         self.path.push(name.clone());
         if self.path.len() > MAX_DEPTH {
             return Err(self.error(format!("elements nest deeper than {MAX_DEPTH} levels")));
@@ -296,9 +290,12 @@ impl<'a> XmlReader<'a> {
             let value = attribute
                 .unescape_value()
                 .map_err(|e| self.error(format!("bad attribute value: {e}")))?;
-            match attribute.key.as_ref() {
-                b"nil" | b"xsi:nil" => element.nil = value == "true",
-                b"type" => element.kind = Some(value.into_owned()),
+            // `nil` is Rails' spelling, `xsi:nil` (under any prefix) XML Schema's.
+            match attribute.key.local_name().as_ref() {
+                b"nil" => element.nil = matches!(value.trim(), "true" | "1"),
+                b"type" if attribute.key.prefix().is_none() => {
+                    element.kind = Some(value.into_owned());
+                }
                 _ => {}
             }
         }
@@ -330,4 +327,35 @@ impl<'a> XmlReader<'a> {
 
 fn is_blank(text: &quick_xml::events::BytesText<'_>) -> bool {
     text.iter().all(u8::is_ascii_whitespace)
+}
+
+/// The untyped value of a text element. Only forms that write back the same text become numbers
+/// and booleans; anything else keeps its `type` attribute, so nothing is lost on a round trip.
+fn typed_value(kind: Option<String>, text: String) -> Value {
+    match kind.as_deref() {
+        None => Value::Text(text),
+        Some("integer") if is_integer(&text) => Value::Number(text),
+        Some("decimal") if is_decimal(&text) => Value::Number(text),
+        Some("boolean") if text == "true" => Value::Bool(true),
+        Some("boolean") if text == "false" => Value::Bool(false),
+        Some(_) => Value::Typed {
+            kind: kind.unwrap_or_default(),
+            text,
+        },
+    }
+}
+
+/// `-12`, `7`: what `Value::Number` writes back as `type="integer"`.
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `-1.50`: what `Value::Number` writes back as `type="decimal"` (and JSON can carry).
+fn is_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    match digits.split_once('.') {
+        Some((whole, fraction)) => is_integer(whole) && is_integer(fraction),
+        None => false,
+    }
 }

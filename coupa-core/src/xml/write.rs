@@ -31,7 +31,7 @@ impl XmlWriter {
             self.newline();
         }
         self.out.push_str("</");
-        self.out.push_str(name);
+        push_name(&mut self.out, name);
         self.out.push('>');
     }
 
@@ -42,7 +42,7 @@ impl XmlWriter {
         self.out.push('>');
         escape_into(&mut self.out, text);
         self.out.push_str("</");
-        self.out.push_str(name);
+        push_name(&mut self.out, name);
         self.out.push('>');
     }
 
@@ -50,7 +50,7 @@ impl XmlWriter {
     pub fn nil(&mut self, name: &str) {
         self.begin_child();
         self.out.push('<');
-        self.out.push_str(name);
+        push_name(&mut self.out, name);
         self.out.push_str(" nil=\"true\"/>");
     }
 
@@ -69,7 +69,7 @@ impl XmlWriter {
 
     fn tag(&mut self, name: &str, kind: Option<&str>) {
         self.out.push('<');
-        self.out.push_str(name);
+        push_name(&mut self.out, name);
         if let Some(kind) = kind {
             self.out.push_str(" type=\"");
             escape_into(&mut self.out, kind);
@@ -106,4 +106,38 @@ fn escape_into(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// Writes an element name. Names come from the schema or from what was read, so they are valid
+/// XML names, except keys read from JSON, which may hold anything: in those, characters an XML
+/// name cannot hold become `_`, so the document stays well-formed.
+fn push_name(out: &mut String, name: &str) {
+    if is_xml_name(name) {
+        out.push_str(name);
+        return;
+    }
+    if !name.starts_with(is_name_start) {
+        out.push('_');
+    }
+    out.extend(name.chars().map(|c| if is_name_char(c) { c } else { '_' }));
+}
+
+/// Whether `name` is an XML 1.0 name (the production `Name` of the XML specification).
+pub(crate) fn is_xml_name(name: &str) -> bool {
+    name.starts_with(is_name_start) && name.chars().all(is_name_char)
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+        | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+        | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c,
+            '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }

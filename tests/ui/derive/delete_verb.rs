@@ -1,0 +1,10 @@
+#[derive(Clone, Debug, Default, PartialEq, coupa::CoupaResource)]
+#[coupa(resource = "widget", path = "widgets", verbs(list, get, delete))]
+pub struct Widget {
+    #[coupa(read_only)]
+    pub id: Option<i64>,
+}
+
+fn main() {
+    let _ = coupa::request::get::<Widget>;
+}

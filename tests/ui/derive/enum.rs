@@ -1,0 +1,7 @@
+#[derive(Clone, Debug, PartialEq, coupa::CoupaResource)]
+pub enum WidgetStatus {
+    Active,
+    Inactive,
+}
+
+fn main() {}
