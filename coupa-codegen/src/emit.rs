@@ -142,9 +142,7 @@ fn container_attribute(definition: &Definition, nested: bool, options: &Options)
     let verbs: Vec<Ident> = resource.verbs.iter().map(|(v, _)| ident(v.as_str())).collect();
     let verbs = (!verbs.is_empty()).then(|| quote!(, verbs(#(#verbs),*)));
     let actions = resource.actions.iter().map(|a| {
-        // Attribute arguments take keywords as they are (`actions(match)`), and `r#self` would
-        // not exist.
-        let name = Ident::new(&a.name, Span::call_site());
+        let name = word(&a.name);
         if a.post {
             quote!(#name(post))
         } else {
@@ -320,6 +318,16 @@ fn type_path(schema: &Schema, name: &str, options: &Options) -> TokenStream {
     match &options.types {
         Some(prefix) => quote!(#prefix::#rust),
         None => quote!(#rust),
+    }
+}
+
+/// A name as an attribute argument (`actions(match, self)`): keywords as they are, since
+/// `r#self` does not exist and the derive reads arguments by their text.
+fn word(name: &str) -> Ident {
+    if crate::names::is_keyword(name) || syn::parse_str::<Ident>(name).is_ok() {
+        Ident::new(name, Span::call_site())
+    } else {
+        ident(name)
     }
 }
 

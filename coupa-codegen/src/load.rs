@@ -126,11 +126,13 @@ pub fn load_files(
             documents.push(document);
         }
     }
+    let mut promoted = Vec::new();
     for path in overlays {
         if let Some(overlay) = read_document(path, sources, errors)? {
-            crate::overlay::apply(&mut documents, overlay, errors);
+            promoted.extend(crate::overlay::apply(&mut documents, overlay, errors));
         }
     }
+    crate::overlay::promote_references(&mut documents, &promoted);
     let definitions = documents
         .iter()
         .filter_map(|(file, root)| lower(file, sources.get(file), root, errors))

@@ -127,6 +127,11 @@ pub trait Record: WireRead + WireWrite + Serialize + DeserializeOwned {
 }
 
 /// A record with its own `/api/{path}`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Coupa resource",
+    label = "not a resource: it has no path of its own",
+    note = "a reference points at a resource; an embedded type is a field of `object(of = ...)` or `list(of = ...)`"
+)]
 pub trait Resource: Record {
     /// The path under `/api/` (`invoices`).
     const PATH: &'static str;

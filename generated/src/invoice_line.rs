@@ -7,6 +7,12 @@ pub struct InvoiceLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
+    /// `account-allocations`: list of `invoice_line_allocation`.
+    #[coupa(
+        wire = "account-allocations",
+        list(of = crate::InvoiceLineAllocation, item = "account-allocation")
+    )]
+    pub account_allocations: Option<Vec<crate::InvoiceLineAllocation>>,
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 46, scale = 20), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
@@ -22,6 +28,9 @@ pub struct InvoiceLine {
     /// `billing-note`: text.
     #[coupa(wire = "billing-note", text)]
     pub billing_note: Option<String>,
+    /// `bulk-price`: `bulk_price` record.
+    #[coupa(wire = "bulk-price", object(of = crate::BulkPrice))]
+    pub bulk_price: Option<Box<crate::BulkPrice>>,
     /// `category`: string.
     #[coupa(wire = "category", string)]
     pub category: Option<String>,
@@ -34,6 +43,12 @@ pub struct InvoiceLine {
     /// `company-uom`: string of at most 255 characters, read-only.
     #[coupa(wire = "company-uom", string(max_length = 255), read_only)]
     pub company_uom: Option<String>,
+    /// `contract`: reference to `contract`.
+    #[coupa(
+        wire = "contract",
+        reference(to = crate::Contract, by("id", "name", "number"))
+    )]
+    pub contract: Option<Box<crate::Contract>>,
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
@@ -47,9 +62,6 @@ pub struct InvoiceLine {
     /// `currency`: reference to `currency`.
     #[coupa(wire = "currency", reference(to = crate::Currency, by("id", "code")))]
     pub currency: Option<Box<crate::Currency>>,
-    /// `custom-fields`: custom.
-    #[coupa(wire = "custom-fields", custom)]
-    pub custom_fields: Option<::coupa::CustomFields>,
     /// `customs-declaration-number`: string of at most 255 characters, read-only.
     #[coupa(wire = "customs-declaration-number", string(max_length = 255), read_only)]
     pub customs_declaration_number: Option<String>,
@@ -65,6 +77,12 @@ pub struct InvoiceLine {
     /// `discount-amount`: decimal, read-only.
     #[coupa(wire = "discount-amount", decimal(precision = 30, scale = 3), read_only)]
     pub discount_amount: Option<::coupa::Decimal>,
+    /// `failed-tolerances`: list of `invoice_failed_tolerance`.
+    #[coupa(
+        wire = "failed-tolerances",
+        list(of = crate::InvoiceFailedTolerance, item = "failed-tolerance")
+    )]
+    pub failed_tolerances: Option<Vec<crate::InvoiceFailedTolerance>>,
     /// `fiscal-code`: string of at most 255 characters.
     #[coupa(wire = "fiscal-code", string(max_length = 255))]
     pub fiscal_code: Option<String>,
@@ -81,6 +99,9 @@ pub struct InvoiceLine {
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+    /// `item`: reference to `item`.
+    #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
+    pub item: Option<Box<crate::Item>>,
     /// `item-barcode`: string of at most 255 characters.
     #[coupa(wire = "item-barcode", string(max_length = 255))]
     pub item_barcode: Option<String>,
@@ -130,6 +151,9 @@ pub struct InvoiceLine {
     /// `original-date-of-supply`: datetime.
     #[coupa(wire = "original-date-of-supply", datetime)]
     pub original_date_of_supply: Option<::coupa::DateTime>,
+    /// `period`: `period` record.
+    #[coupa(wire = "period", object(of = crate::Period))]
+    pub period: Option<Box<crate::Period>>,
     /// `po-number`: string, read-only.
     #[coupa(wire = "po-number", string, read_only)]
     pub po_number: Option<String>,
@@ -164,12 +188,21 @@ pub struct InvoiceLine {
     /// `supp-aux-part-num`: text.
     #[coupa(wire = "supp-aux-part-num", text)]
     pub supp_aux_part_num: Option<String>,
+    /// `taggings`: list of `tagging`.
+    #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
+    pub taggings: Option<Vec<crate::Tagging>>,
+    /// `tags`: list of `tag`.
+    #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
+    pub tags: Option<Vec<crate::Tag>>,
     /// `tax-amount`: string.
     #[coupa(wire = "tax-amount", string)]
     pub tax_amount: Option<String>,
     /// `tax-amount-engine`: string, read-only.
     #[coupa(wire = "tax-amount-engine", string, read_only)]
     pub tax_amount_engine: Option<String>,
+    /// `tax-code`: `tax_code` record.
+    #[coupa(wire = "tax-code", object(of = crate::TaxCode))]
+    pub tax_code: Option<Box<crate::TaxCode>>,
     /// `tax-code-engine`: string, read-only.
     #[coupa(wire = "tax-code-engine", string, read_only)]
     pub tax_code_engine: Option<String>,
@@ -183,6 +216,9 @@ pub struct InvoiceLine {
         read_only
     )]
     pub tax_distribution_total: Option<::coupa::Decimal>,
+    /// `tax-lines`: list of `tax_line`.
+    #[coupa(wire = "tax-lines", list(of = crate::TaxLine, item = "tax-line"))]
+    pub tax_lines: Option<Vec<crate::TaxLine>>,
     /// `tax-location`: string, read-only.
     #[coupa(wire = "tax-location", string, read_only)]
     pub tax_location: Option<String>,
@@ -220,6 +256,15 @@ pub struct InvoiceLine {
     /// `weight-uom`: reference to `uom`.
     #[coupa(wire = "weight-uom", reference(to = crate::Uom, by("id", "code")))]
     pub weight_uom: Option<Box<crate::Uom>>,
+    /// `withholding-tax-lines`: list of `withholding_tax_line`.
+    #[coupa(
+        wire = "withholding-tax-lines",
+        list(of = crate::WithholdingTaxLine, item = "withholding-tax-line")
+    )]
+    pub withholding_tax_lines: Option<Vec<crate::WithholdingTaxLine>>,
+    /// `custom-fields`: custom.
+    #[coupa(wire = "custom-fields", custom)]
+    pub custom_fields: Option<::coupa::CustomFields>,
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

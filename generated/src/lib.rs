@@ -26,41 +26,809 @@ mod account;
 #[cfg(feature = "core")]
 pub use account::*;
 #[cfg(feature = "core")]
+mod account_group;
+#[cfg(feature = "core")]
+pub use account_group::*;
+#[cfg(feature = "core")]
 mod account_type;
 #[cfg(feature = "core")]
 pub use account_type::*;
+#[cfg(feature = "core")]
+mod account_validation_rule;
+#[cfg(feature = "core")]
+pub use account_validation_rule::*;
 #[cfg(feature = "core")]
 mod address;
 #[cfg(feature = "core")]
 pub use address::*;
 #[cfg(feature = "core")]
+mod adjustment_code;
+#[cfg(feature = "core")]
+pub use adjustment_code::*;
+#[cfg(feature = "core")]
+mod amount_component;
+#[cfg(feature = "core")]
+pub use amount_component::*;
+#[cfg(feature = "core")]
+mod announcement;
+#[cfg(feature = "core")]
+pub use announcement::*;
+#[cfg(feature = "core")]
+mod approval;
+#[cfg(feature = "core")]
+pub use approval::*;
+#[cfg(feature = "core")]
+mod approval_limit;
+#[cfg(feature = "core")]
+pub use approval_limit::*;
+#[cfg(feature = "core")]
+mod asn_header;
+#[cfg(feature = "core")]
+pub use asn_header::*;
+#[cfg(feature = "core")]
+mod asn_line;
+#[cfg(feature = "core")]
+pub use asn_line::*;
+#[cfg(feature = "core")]
+mod asset_tag;
+#[cfg(feature = "core")]
+pub use asset_tag::*;
+#[cfg(feature = "core")]
+mod attachment;
+#[cfg(feature = "core")]
+pub use attachment::*;
+#[cfg(feature = "expense")]
+mod audit_status;
+#[cfg(feature = "expense")]
+pub use audit_status::*;
+#[cfg(feature = "core")]
+mod bill_to_address;
+#[cfg(feature = "core")]
+pub use bill_to_address::*;
+#[cfg(feature = "core")]
+mod budget_line;
+#[cfg(feature = "core")]
+pub use budget_line::*;
+#[cfg(feature = "core")]
+mod budget_line_adjustment;
+#[cfg(feature = "core")]
+pub use budget_line_adjustment::*;
+#[cfg(feature = "core")]
+mod budget_line_budget_line_adjustment;
+#[cfg(feature = "core")]
+pub use budget_line_budget_line_adjustment::*;
+#[cfg(feature = "core")]
+mod bulk_price;
+#[cfg(feature = "core")]
+pub use bulk_price::*;
+#[cfg(feature = "core")]
+mod business_entity;
+#[cfg(feature = "core")]
+pub use business_entity::*;
+#[cfg(feature = "core")]
+mod business_entity_account_owner;
+#[cfg(feature = "core")]
+pub use business_entity_account_owner::*;
+#[cfg(feature = "core")]
+mod business_entity_address;
+#[cfg(feature = "core")]
+pub use business_entity_address::*;
+#[cfg(feature = "core")]
+mod business_entity_alternate_name;
+#[cfg(feature = "core")]
+pub use business_entity_alternate_name::*;
+#[cfg(feature = "core")]
+mod business_entity_external_reference;
+#[cfg(feature = "core")]
+pub use business_entity_external_reference::*;
+#[cfg(feature = "core")]
+mod business_entity_relationship;
+#[cfg(feature = "core")]
+pub use business_entity_relationship::*;
+#[cfg(feature = "core")]
 mod business_group;
 #[cfg(feature = "core")]
 pub use business_group::*;
+#[cfg(feature = "purchasing")]
+mod catalog;
+#[cfg(feature = "purchasing")]
+pub use catalog::*;
+#[cfg(feature = "core")]
+mod category;
+#[cfg(feature = "core")]
+pub use category::*;
+#[cfg(feature = "core")]
+mod category_plan;
+#[cfg(feature = "core")]
+pub use category_plan::*;
+#[cfg(feature = "core")]
+mod charge_attachment;
+#[cfg(feature = "core")]
+pub use charge_attachment::*;
+#[cfg(feature = "core")]
+mod comment;
+#[cfg(feature = "core")]
+pub use comment::*;
+#[cfg(feature = "core")]
+mod comment_attachment;
+#[cfg(feature = "core")]
+pub use comment_attachment::*;
 #[cfg(feature = "core")]
 mod commodity;
 #[cfg(feature = "core")]
 pub use commodity::*;
 #[cfg(feature = "core")]
+mod commodity_translation;
+#[cfg(feature = "core")]
+pub use commodity_translation::*;
+#[cfg(feature = "core")]
+mod contact;
+#[cfg(feature = "core")]
+pub use contact::*;
+#[cfg(feature = "core")]
+mod contract;
+#[cfg(feature = "core")]
+pub use contract::*;
+#[cfg(feature = "core")]
+mod contract_attachment;
+#[cfg(feature = "core")]
+pub use contract_attachment::*;
+#[cfg(feature = "core")]
+mod contract_business_group;
+#[cfg(feature = "core")]
+pub use contract_business_group::*;
+#[cfg(feature = "core")]
+mod contract_classification;
+#[cfg(feature = "core")]
+pub use contract_classification::*;
+#[cfg(feature = "core")]
+mod contract_clause;
+#[cfg(feature = "core")]
+pub use contract_clause::*;
+#[cfg(feature = "core")]
+mod contract_clause_reference;
+#[cfg(feature = "core")]
+pub use contract_clause_reference::*;
+#[cfg(feature = "core")]
+mod contract_clause_type_field;
+#[cfg(feature = "core")]
+pub use contract_clause_type_field::*;
+#[cfg(feature = "core")]
+mod contract_comment;
+#[cfg(feature = "core")]
+pub use contract_comment::*;
+#[cfg(feature = "core")]
+mod contract_contract_term;
+#[cfg(feature = "core")]
+pub use contract_contract_term::*;
+#[cfg(feature = "core")]
+mod contract_detail;
+#[cfg(feature = "core")]
+pub use contract_detail::*;
+#[cfg(feature = "core")]
+mod contract_dispute;
+#[cfg(feature = "core")]
+pub use contract_dispute::*;
+#[cfg(feature = "clm")]
+mod contract_hierarchy_type;
+#[cfg(feature = "clm")]
+pub use contract_hierarchy_type::*;
+#[cfg(feature = "clm")]
+mod contract_legal_document;
+#[cfg(feature = "clm")]
+pub use contract_legal_document::*;
+#[cfg(feature = "core")]
+mod contract_parties_field_container;
+#[cfg(feature = "core")]
+pub use contract_parties_field_container::*;
+#[cfg(feature = "core")]
+mod contract_party;
+#[cfg(feature = "core")]
+pub use contract_party::*;
+#[cfg(feature = "core")]
+mod contract_party_contact;
+#[cfg(feature = "core")]
+pub use contract_party_contact::*;
+#[cfg(feature = "core")]
+mod contract_party_role;
+#[cfg(feature = "core")]
+pub use contract_party_role::*;
+#[cfg(feature = "core")]
+mod contract_performance;
+#[cfg(feature = "core")]
+pub use contract_performance::*;
+#[cfg(feature = "core")]
+mod contract_price_and_payment;
+#[cfg(feature = "core")]
+pub use contract_price_and_payment::*;
+#[cfg(feature = "core")]
+mod contract_relationship_and_reporting;
+#[cfg(feature = "core")]
+pub use contract_relationship_and_reporting::*;
+#[cfg(feature = "core")]
+mod contract_risk;
+#[cfg(feature = "core")]
+pub use contract_risk::*;
+#[cfg(feature = "clm")]
+mod contract_template;
+#[cfg(feature = "clm")]
+pub use contract_template::*;
+#[cfg(feature = "clm")]
+mod contract_template_clause;
+#[cfg(feature = "clm")]
+pub use contract_template_clause::*;
+#[cfg(feature = "core")]
+mod contract_termination;
+#[cfg(feature = "core")]
+pub use contract_termination::*;
+#[cfg(feature = "core")]
+mod contract_terms_and_renewal;
+#[cfg(feature = "core")]
+pub use contract_terms_and_renewal::*;
+#[cfg(feature = "core")]
+mod contract_type;
+#[cfg(feature = "core")]
+pub use contract_type::*;
+#[cfg(feature = "core")]
+mod counterparty_address;
+#[cfg(feature = "core")]
+pub use counterparty_address::*;
+#[cfg(feature = "core")]
 mod country;
 #[cfg(feature = "core")]
 pub use country::*;
+#[cfg(feature = "core")]
+mod country_subdivision;
+#[cfg(feature = "core")]
+pub use country_subdivision::*;
+#[cfg(feature = "core")]
+mod coupa_contract_type;
+#[cfg(feature = "core")]
+pub use coupa_contract_type::*;
+#[cfg(feature = "pay")]
+mod coupa_pay_company_payment_account;
+#[cfg(feature = "pay")]
+pub use coupa_pay_company_payment_account::*;
+#[cfg(feature = "pay")]
+mod coupa_pay_digital_check;
+#[cfg(feature = "pay")]
+pub use coupa_pay_digital_check::*;
+#[cfg(feature = "core")]
+mod coupa_pay_invoice;
+#[cfg(feature = "core")]
+pub use coupa_pay_invoice::*;
+#[cfg(feature = "pay")]
+mod coupa_pay_payment;
+#[cfg(feature = "pay")]
+pub use coupa_pay_payment::*;
+#[cfg(feature = "pay")]
+mod coupa_pay_payment_batch;
+#[cfg(feature = "pay")]
+pub use coupa_pay_payment_batch::*;
+#[cfg(feature = "pay")]
+mod coupa_pay_payment_detail;
+#[cfg(feature = "pay")]
+pub use coupa_pay_payment_detail::*;
+#[cfg(feature = "core")]
+mod coupa_pay_payment_partner;
+#[cfg(feature = "core")]
+pub use coupa_pay_payment_partner::*;
+#[cfg(feature = "expense")]
+mod coupa_pay_virtual_card;
+#[cfg(feature = "expense")]
+pub use coupa_pay_virtual_card::*;
+#[cfg(feature = "expense")]
+mod coupa_pay_virtual_card_partner;
+#[cfg(feature = "expense")]
+pub use coupa_pay_virtual_card_partner::*;
 #[cfg(feature = "core")]
 mod currency;
 #[cfg(feature = "core")]
 pub use currency::*;
 #[cfg(feature = "core")]
+mod custom_object_object_instance;
+#[cfg(feature = "core")]
+pub use custom_object_object_instance::*;
+#[cfg(feature = "core")]
+mod customer_support_contact;
+#[cfg(feature = "core")]
+pub use customer_support_contact::*;
+#[cfg(feature = "inventory")]
+mod cycle_count;
+#[cfg(feature = "inventory")]
+pub use cycle_count::*;
+#[cfg(feature = "inventory")]
+mod cycle_count_cycle_count_line;
+#[cfg(feature = "inventory")]
+pub use cycle_count_cycle_count_line::*;
+#[cfg(feature = "inventory")]
+mod cycle_count_line_lot;
+#[cfg(feature = "inventory")]
+pub use cycle_count_line_lot::*;
+#[cfg(feature = "core")]
+mod data_file_source;
+#[cfg(feature = "core")]
+pub use data_file_source::*;
+#[cfg(feature = "inventory")]
+mod default_receiving_location;
+#[cfg(feature = "inventory")]
+pub use default_receiving_location::*;
+#[cfg(feature = "core")]
 mod department;
 #[cfg(feature = "core")]
 pub use department::*;
+#[cfg(feature = "core")]
+mod diversity_association;
+#[cfg(feature = "core")]
+pub use diversity_association::*;
+#[cfg(feature = "core")]
+mod diversity_category;
+#[cfg(feature = "core")]
+pub use diversity_category::*;
+#[cfg(feature = "core")]
+mod diversity_certification_agency;
+#[cfg(feature = "core")]
+pub use diversity_certification_agency::*;
+#[cfg(feature = "core")]
+mod diversity_subcategory;
+#[cfg(feature = "core")]
+pub use diversity_subcategory::*;
+#[cfg(feature = "sourcing")]
+mod easy_form;
+#[cfg(feature = "sourcing")]
+pub use easy_form::*;
+#[cfg(feature = "core")]
+mod easy_form_response;
+#[cfg(feature = "core")]
+pub use easy_form_response::*;
+#[cfg(feature = "core")]
+mod easy_form_response_attachment;
+#[cfg(feature = "core")]
+pub use easy_form_response_attachment::*;
+#[cfg(feature = "core")]
+mod easy_form_response_comment;
+#[cfg(feature = "core")]
+pub use easy_form_response_comment::*;
+#[cfg(feature = "sourcing")]
+mod easy_form_scheduler_configuration;
+#[cfg(feature = "sourcing")]
+pub use easy_form_scheduler_configuration::*;
+#[cfg(feature = "sourcing")]
+mod easy_form_widget;
+#[cfg(feature = "sourcing")]
+pub use easy_form_widget::*;
+#[cfg(feature = "core")]
+mod easy_form_widget_response;
+#[cfg(feature = "core")]
+pub use easy_form_widget_response::*;
+#[cfg(feature = "sourcing")]
+mod easy_form_widget_rule;
+#[cfg(feature = "sourcing")]
+pub use easy_form_widget_rule::*;
+#[cfg(feature = "sourcing")]
+mod easy_form_widget_simple_condition;
+#[cfg(feature = "sourcing")]
+pub use easy_form_widget_simple_condition::*;
+#[cfg(feature = "core")]
+mod enterprise;
+#[cfg(feature = "core")]
+pub use enterprise::*;
+#[cfg(feature = "core")]
+mod esign_provider_account;
+#[cfg(feature = "core")]
+pub use esign_provider_account::*;
+#[cfg(feature = "core")]
+mod exchange_rate;
+#[cfg(feature = "core")]
+pub use exchange_rate::*;
+#[cfg(feature = "core")]
+mod expense_artifact;
+#[cfg(feature = "core")]
+pub use expense_artifact::*;
+#[cfg(feature = "expense")]
+mod expense_attendee;
+#[cfg(feature = "expense")]
+pub use expense_attendee::*;
+#[cfg(feature = "expense")]
+mod expense_attendee_type;
+#[cfg(feature = "expense")]
+pub use expense_attendee_type::*;
+#[cfg(feature = "expense")]
+mod expense_carbon_emission;
+#[cfg(feature = "expense")]
+pub use expense_carbon_emission::*;
+#[cfg(feature = "expense")]
+mod expense_cash_advance;
+#[cfg(feature = "expense")]
+pub use expense_cash_advance::*;
+#[cfg(feature = "expense")]
+mod expense_category;
+#[cfg(feature = "expense")]
+pub use expense_category::*;
+#[cfg(feature = "expense")]
+mod expense_line;
+#[cfg(feature = "expense")]
+pub use expense_line::*;
+#[cfg(feature = "expense")]
+mod expense_line_allocation;
+#[cfg(feature = "expense")]
+pub use expense_line_allocation::*;
+#[cfg(feature = "expense")]
+mod expense_line_cash_advance;
+#[cfg(feature = "expense")]
+pub use expense_line_cash_advance::*;
+#[cfg(feature = "expense")]
+mod expense_line_daily_per_diem;
+#[cfg(feature = "expense")]
+pub use expense_line_daily_per_diem::*;
+#[cfg(feature = "expense")]
+mod expense_line_daily_per_diem_deduction;
+#[cfg(feature = "expense")]
+pub use expense_line_daily_per_diem_deduction::*;
+#[cfg(feature = "core")]
+mod expense_line_expense_artifact;
+#[cfg(feature = "core")]
+pub use expense_line_expense_artifact::*;
+#[cfg(feature = "core")]
+mod expense_line_expense_artifact_2;
+#[cfg(feature = "core")]
+pub use expense_line_expense_artifact_2::*;
+#[cfg(feature = "expense")]
+mod expense_line_imported_data;
+#[cfg(feature = "expense")]
+pub use expense_line_imported_data::*;
+#[cfg(feature = "expense")]
+mod expense_line_mileage;
+#[cfg(feature = "expense")]
+pub use expense_line_mileage::*;
+#[cfg(feature = "expense")]
+mod expense_line_mileage_allocation;
+#[cfg(feature = "expense")]
+pub use expense_line_mileage_allocation::*;
+#[cfg(feature = "expense")]
+mod expense_line_per_diem;
+#[cfg(feature = "expense")]
+pub use expense_line_per_diem::*;
+#[cfg(feature = "expense")]
+mod expense_line_preapproval;
+#[cfg(feature = "expense")]
+pub use expense_line_preapproval::*;
+#[cfg(feature = "expense")]
+mod expense_line_tax;
+#[cfg(feature = "expense")]
+pub use expense_line_tax::*;
+#[cfg(feature = "expense")]
+mod expense_line_virtual_card;
+#[cfg(feature = "expense")]
+pub use expense_line_virtual_card::*;
+#[cfg(feature = "expense")]
+mod expense_mileage_config;
+#[cfg(feature = "expense")]
+pub use expense_mileage_config::*;
+#[cfg(feature = "expense")]
+mod expense_mileage_rate_type;
+#[cfg(feature = "expense")]
+pub use expense_mileage_rate_type::*;
+#[cfg(feature = "expense")]
+mod expense_mileage_region;
+#[cfg(feature = "expense")]
+pub use expense_mileage_region::*;
+#[cfg(feature = "expense")]
+mod expense_mileage_tier_rule;
+#[cfg(feature = "expense")]
+pub use expense_mileage_tier_rule::*;
+#[cfg(feature = "expense")]
+mod expense_mileage_vehicle_type;
+#[cfg(feature = "expense")]
+pub use expense_mileage_vehicle_type::*;
+#[cfg(feature = "expense")]
+mod expense_per_diem_config;
+#[cfg(feature = "expense")]
+pub use expense_per_diem_config::*;
+#[cfg(feature = "expense")]
+mod expense_per_diem_deduction;
+#[cfg(feature = "expense")]
+pub use expense_per_diem_deduction::*;
+#[cfg(feature = "expense")]
+mod expense_per_diem_rule;
+#[cfg(feature = "expense")]
+pub use expense_per_diem_rule::*;
+#[cfg(feature = "expense")]
+mod expense_per_diem_rule_condition;
+#[cfg(feature = "expense")]
+pub use expense_per_diem_rule_condition::*;
+#[cfg(feature = "expense")]
+mod expense_per_diem_time_range_condition;
+#[cfg(feature = "expense")]
+pub use expense_per_diem_time_range_condition::*;
+#[cfg(feature = "expense")]
+mod expense_policy;
+#[cfg(feature = "expense")]
+pub use expense_policy::*;
+#[cfg(feature = "expense")]
+mod expense_policy_violation;
+#[cfg(feature = "expense")]
+pub use expense_policy_violation::*;
+#[cfg(feature = "expense")]
+mod expense_preapproval;
+#[cfg(feature = "expense")]
+pub use expense_preapproval::*;
+#[cfg(feature = "expense")]
+mod expense_preapproval_line;
+#[cfg(feature = "expense")]
+pub use expense_preapproval_line::*;
+#[cfg(feature = "expense")]
+mod expense_reconciliation_line;
+#[cfg(feature = "expense")]
+pub use expense_reconciliation_line::*;
+#[cfg(feature = "expense")]
+mod expense_report;
+#[cfg(feature = "expense")]
+pub use expense_report::*;
+#[cfg(feature = "core")]
+mod expense_report_comment;
+#[cfg(feature = "core")]
+pub use expense_report_comment::*;
+#[cfg(feature = "expense")]
+mod expense_report_event_history;
+#[cfg(feature = "expense")]
+pub use expense_report_event_history::*;
+#[cfg(feature = "expense")]
+mod expense_report_expense_line;
+#[cfg(feature = "expense")]
+pub use expense_report_expense_line::*;
+#[cfg(feature = "core")]
+mod expense_report_expense_line_expense_artifact;
+#[cfg(feature = "core")]
+pub use expense_report_expense_line_expense_artifact::*;
+#[cfg(feature = "expense")]
+mod expense_report_preapproval;
+#[cfg(feature = "expense")]
+pub use expense_report_preapproval::*;
+#[cfg(feature = "expense")]
+mod expense_trip;
+#[cfg(feature = "expense")]
+pub use expense_trip::*;
+#[cfg(feature = "expense")]
+mod expense_trip_mileage;
+#[cfg(feature = "expense")]
+pub use expense_trip_mileage::*;
+#[cfg(feature = "expense")]
+mod expense_trip_mileage_allocation;
+#[cfg(feature = "expense")]
+pub use expense_trip_mileage_allocation::*;
+#[cfg(feature = "expense")]
+mod expense_trip_segment;
+#[cfg(feature = "expense")]
+pub use expense_trip_segment::*;
+#[cfg(feature = "expense")]
+mod expense_trip_segment_mileage;
+#[cfg(feature = "expense")]
+pub use expense_trip_segment_mileage::*;
+#[cfg(feature = "expense")]
+mod expense_violation;
+#[cfg(feature = "expense")]
+pub use expense_violation::*;
+#[cfg(feature = "expense")]
+mod expense_virtual_card;
+#[cfg(feature = "expense")]
+pub use expense_virtual_card::*;
+#[cfg(feature = "pay")]
+mod external_gl_account;
+#[cfg(feature = "pay")]
+pub use external_gl_account::*;
+#[cfg(feature = "core")]
+mod extra_line_attributes_order_line_attribute;
+#[cfg(feature = "core")]
+pub use extra_line_attributes_order_line_attribute::*;
+#[cfg(feature = "purchasing")]
+mod extra_line_attributes_order_line_change_attribute;
+#[cfg(feature = "purchasing")]
+pub use extra_line_attributes_order_line_change_attribute::*;
+#[cfg(feature = "sourcing")]
+mod extra_line_attributes_quote_request_line_attribute;
+#[cfg(feature = "sourcing")]
+pub use extra_line_attributes_quote_request_line_attribute::*;
+#[cfg(feature = "core")]
+mod extra_line_attributes_requisition_line_attribute;
+#[cfg(feature = "core")]
+pub use extra_line_attributes_requisition_line_attribute::*;
+#[cfg(feature = "core")]
+mod financial_counterparty;
+#[cfg(feature = "core")]
+pub use financial_counterparty::*;
+#[cfg(feature = "core")]
+mod form;
+#[cfg(feature = "core")]
+pub use form::*;
+#[cfg(feature = "core")]
+mod form_response;
+#[cfg(feature = "core")]
+pub use form_response::*;
+#[cfg(feature = "core")]
+mod inbound_invoice_attachment;
+#[cfg(feature = "core")]
+pub use inbound_invoice_attachment::*;
+#[cfg(feature = "core")]
+mod inspection_code;
+#[cfg(feature = "core")]
+pub use inspection_code::*;
+#[cfg(feature = "core")]
+mod integration;
+#[cfg(feature = "core")]
+pub use integration::*;
+#[cfg(feature = "core")]
+mod integration_contact;
+#[cfg(feature = "core")]
+pub use integration_contact::*;
+#[cfg(feature = "core")]
+mod integration_error;
+#[cfg(feature = "core")]
+pub use integration_error::*;
+#[cfg(feature = "core")]
+mod integration_history_record;
+#[cfg(feature = "core")]
+pub use integration_history_record::*;
+#[cfg(feature = "core")]
+mod integration_record_response;
+#[cfg(feature = "core")]
+pub use integration_record_response::*;
+#[cfg(feature = "core")]
+mod integration_run;
+#[cfg(feature = "core")]
+pub use integration_run::*;
+#[cfg(feature = "core")]
+mod intellectual_property_and_data;
+#[cfg(feature = "core")]
+pub use intellectual_property_and_data::*;
+#[cfg(feature = "core")]
+mod inventory;
+#[cfg(feature = "core")]
+pub use inventory::*;
+#[cfg(feature = "core")]
+mod inventory_adjustment;
+#[cfg(feature = "core")]
+pub use inventory_adjustment::*;
+#[cfg(feature = "core")]
+mod inventory_adjustment_attachment;
+#[cfg(feature = "core")]
+pub use inventory_adjustment_attachment::*;
+#[cfg(feature = "core")]
+mod inventory_consumption;
+#[cfg(feature = "core")]
+pub use inventory_consumption::*;
+#[cfg(feature = "core")]
+mod inventory_consumption_attachment;
+#[cfg(feature = "core")]
+pub use inventory_consumption_attachment::*;
+#[cfg(feature = "core")]
+mod inventory_lot;
+#[cfg(feature = "core")]
+pub use inventory_lot::*;
+#[cfg(feature = "core")]
+mod inventory_organization;
+#[cfg(feature = "core")]
+pub use inventory_organization::*;
+#[cfg(feature = "purchasing")]
+mod inventory_transaction;
+#[cfg(feature = "purchasing")]
+pub use inventory_transaction::*;
+#[cfg(feature = "core")]
+mod inventory_transaction_attachment;
+#[cfg(feature = "core")]
+pub use inventory_transaction_attachment::*;
+#[cfg(feature = "core")]
+mod inventory_transaction_lot;
+#[cfg(feature = "core")]
+pub use inventory_transaction_lot::*;
+#[cfg(feature = "core")]
+mod inventory_transaction_valuation;
+#[cfg(feature = "core")]
+pub use inventory_transaction_valuation::*;
+#[cfg(feature = "core")]
+mod inventory_transfer;
+#[cfg(feature = "core")]
+pub use inventory_transfer::*;
+#[cfg(feature = "core")]
+mod inventory_transfer_attachment;
+#[cfg(feature = "core")]
+pub use inventory_transfer_attachment::*;
+#[cfg(feature = "core")]
+mod inventory_txn_allocation;
+#[cfg(feature = "core")]
+pub use inventory_txn_allocation::*;
+#[cfg(feature = "core")]
+mod inventory_valuation;
+#[cfg(feature = "core")]
+pub use inventory_valuation::*;
 #[cfg(feature = "invoicing")]
 mod invoice;
 #[cfg(feature = "invoicing")]
 pub use invoice::*;
+#[cfg(feature = "core")]
+mod invoice_attachment;
+#[cfg(feature = "core")]
+pub use invoice_attachment::*;
 #[cfg(feature = "invoicing")]
+mod invoice_charge;
+#[cfg(feature = "invoicing")]
+pub use invoice_charge::*;
+#[cfg(feature = "invoicing")]
+mod invoice_charge_allocation;
+#[cfg(feature = "invoicing")]
+pub use invoice_charge_allocation::*;
+#[cfg(feature = "core")]
+mod invoice_comment;
+#[cfg(feature = "core")]
+pub use invoice_comment::*;
+#[cfg(feature = "core")]
+mod invoice_email;
+#[cfg(feature = "core")]
+pub use invoice_email::*;
+#[cfg(feature = "core")]
+mod invoice_failed_tolerance;
+#[cfg(feature = "core")]
+pub use invoice_failed_tolerance::*;
+#[cfg(feature = "core")]
 mod invoice_line;
-#[cfg(feature = "invoicing")]
+#[cfg(feature = "core")]
 pub use invoice_line::*;
+#[cfg(feature = "core")]
+mod invoice_line_allocation;
+#[cfg(feature = "core")]
+pub use invoice_line_allocation::*;
+#[cfg(feature = "core")]
+mod invoice_reconciliation_line;
+#[cfg(feature = "core")]
+pub use invoice_reconciliation_line::*;
+#[cfg(feature = "core")]
+mod invoice_remit_to_address;
+#[cfg(feature = "core")]
+pub use invoice_remit_to_address::*;
+#[cfg(feature = "core")]
+mod item;
+#[cfg(feature = "core")]
+pub use item::*;
+#[cfg(feature = "purchasing")]
+mod item_supplier_item;
+#[cfg(feature = "purchasing")]
+pub use item_supplier_item::*;
+#[cfg(feature = "core")]
+mod item_tax_detail;
+#[cfg(feature = "core")]
+pub use item_tax_detail::*;
+#[cfg(feature = "expense")]
+mod itemized_expense_line;
+#[cfg(feature = "expense")]
+pub use itemized_expense_line::*;
+#[cfg(feature = "core")]
+mod job_category;
+#[cfg(feature = "core")]
+pub use job_category::*;
+#[cfg(feature = "core")]
+mod job_level;
+#[cfg(feature = "core")]
+pub use job_level::*;
+#[cfg(feature = "core")]
+mod job_title;
+#[cfg(feature = "core")]
+pub use job_title::*;
+#[cfg(feature = "core")]
+mod job_title_association;
+#[cfg(feature = "core")]
+pub use job_title_association::*;
+#[cfg(feature = "core")]
+mod language;
+#[cfg(feature = "core")]
+pub use language::*;
+#[cfg(feature = "core")]
+mod legal_entity;
+#[cfg(feature = "core")]
+pub use legal_entity::*;
+#[cfg(feature = "core")]
+mod legal_entity_address;
+#[cfg(feature = "core")]
+pub use legal_entity_address::*;
 #[cfg(feature = "core")]
 mod lookup;
 #[cfg(feature = "core")]
@@ -69,39 +837,571 @@ pub use lookup::*;
 mod lookup_value;
 #[cfg(feature = "core")]
 pub use lookup_value::*;
+#[cfg(feature = "core")]
+mod object_line;
+#[cfg(feature = "core")]
+pub use object_line::*;
+#[cfg(feature = "core")]
+mod online_store;
+#[cfg(feature = "core")]
+pub use online_store::*;
+#[cfg(feature = "core")]
+mod order_header_confirmation;
+#[cfg(feature = "core")]
+pub use order_header_confirmation::*;
+#[cfg(feature = "core")]
+mod order_line_allocation;
+#[cfg(feature = "core")]
+pub use order_line_allocation::*;
 #[cfg(feature = "purchasing")]
-mod order_line;
+mod order_line_change;
 #[cfg(feature = "purchasing")]
-pub use order_line::*;
+pub use order_line_change::*;
+#[cfg(feature = "purchasing")]
+mod order_line_change_allocation;
+#[cfg(feature = "purchasing")]
+pub use order_line_change_allocation::*;
+#[cfg(feature = "purchasing")]
+mod order_line_change_tax_detail;
+#[cfg(feature = "purchasing")]
+pub use order_line_change_tax_detail::*;
+#[cfg(feature = "core")]
+mod order_line_confirmation;
+#[cfg(feature = "core")]
+pub use order_line_confirmation::*;
+#[cfg(feature = "core")]
+mod order_line_tax_detail;
+#[cfg(feature = "core")]
+pub use order_line_tax_detail::*;
+#[cfg(feature = "purchasing")]
+mod order_pad;
+#[cfg(feature = "purchasing")]
+pub use order_pad::*;
+#[cfg(feature = "purchasing")]
+mod order_pad_order_pad_line;
+#[cfg(feature = "purchasing")]
+pub use order_pad_order_pad_line::*;
+#[cfg(feature = "purchasing")]
+mod order_pad_section;
+#[cfg(feature = "purchasing")]
+pub use order_pad_section::*;
+#[cfg(feature = "purchasing")]
+mod order_pad_visual_annotation;
+#[cfg(feature = "purchasing")]
+pub use order_pad_visual_annotation::*;
+#[cfg(feature = "core")]
+mod order_window;
+#[cfg(feature = "core")]
+pub use order_window::*;
+#[cfg(feature = "core")]
+mod payable_allocation;
+#[cfg(feature = "core")]
+pub use payable_allocation::*;
+#[cfg(feature = "core")]
+mod payable_external_payable;
+#[cfg(feature = "core")]
+pub use payable_external_payable::*;
+#[cfg(feature = "core")]
+mod payable_invoice;
+#[cfg(feature = "core")]
+pub use payable_invoice::*;
+#[cfg(feature = "core")]
+mod payable_order;
+#[cfg(feature = "core")]
+pub use payable_order::*;
+#[cfg(feature = "core")]
+mod payable_order_reconciliation_line;
+#[cfg(feature = "core")]
+pub use payable_order_reconciliation_line::*;
+#[cfg(feature = "core")]
+mod payables_external_supplier_payable;
+#[cfg(feature = "core")]
+pub use payables_external_supplier_payable::*;
+#[cfg(feature = "core")]
+mod payment;
+#[cfg(feature = "core")]
+pub use payment::*;
 #[cfg(feature = "core")]
 mod payment_term;
 #[cfg(feature = "core")]
 pub use payment_term::*;
-#[cfg(feature = "purchasing")]
+#[cfg(feature = "core")]
+mod pcard;
+#[cfg(feature = "core")]
+pub use pcard::*;
+#[cfg(feature = "core")]
+mod period;
+#[cfg(feature = "core")]
+pub use period::*;
+#[cfg(feature = "core")]
+mod phone_number;
+#[cfg(feature = "core")]
+pub use phone_number::*;
+#[cfg(feature = "inventory")]
+mod pick_list;
+#[cfg(feature = "inventory")]
+pub use pick_list::*;
+#[cfg(feature = "core")]
+mod procurement_milestone;
+#[cfg(feature = "core")]
+pub use procurement_milestone::*;
+#[cfg(feature = "core")]
+mod procurement_recurring_rule;
+#[cfg(feature = "core")]
+pub use procurement_recurring_rule::*;
+#[cfg(feature = "core")]
+mod project;
+#[cfg(feature = "core")]
+pub use project::*;
+#[cfg(feature = "core")]
+mod project_attachment;
+#[cfg(feature = "core")]
+pub use project_attachment::*;
+#[cfg(feature = "core")]
+mod project_membership;
+#[cfg(feature = "core")]
+pub use project_membership::*;
+#[cfg(feature = "core")]
+mod project_task;
+#[cfg(feature = "core")]
+pub use project_task::*;
+#[cfg(feature = "core")]
+mod punchout_site;
+#[cfg(feature = "core")]
+pub use punchout_site::*;
+#[cfg(feature = "core")]
 mod purchase_order;
-#[cfg(feature = "purchasing")]
+#[cfg(feature = "core")]
 pub use purchase_order::*;
+#[cfg(feature = "core")]
+mod purchase_order_attachment;
+#[cfg(feature = "core")]
+pub use purchase_order_attachment::*;
 #[cfg(feature = "purchasing")]
+mod purchase_order_change;
+#[cfg(feature = "purchasing")]
+pub use purchase_order_change::*;
+#[cfg(feature = "core")]
+mod purchase_order_change_attachment;
+#[cfg(feature = "core")]
+pub use purchase_order_change_attachment::*;
+#[cfg(feature = "core")]
+mod purchase_order_comment;
+#[cfg(feature = "core")]
+pub use purchase_order_comment::*;
+#[cfg(feature = "core")]
+mod purchase_order_line;
+#[cfg(feature = "core")]
+pub use purchase_order_line::*;
+#[cfg(feature = "core")]
+mod purchase_order_line_attachment;
+#[cfg(feature = "core")]
+pub use purchase_order_line_attachment::*;
+#[cfg(feature = "core")]
+mod purchase_order_line_change_attachment;
+#[cfg(feature = "core")]
+pub use purchase_order_line_change_attachment::*;
+#[cfg(feature = "core")]
+mod purpose;
+#[cfg(feature = "core")]
+pub use purpose::*;
+#[cfg(feature = "core")]
+mod quote_award_approvable_comment;
+#[cfg(feature = "core")]
+pub use quote_award_approvable_comment::*;
+#[cfg(feature = "sourcing")]
+mod quote_request;
+#[cfg(feature = "sourcing")]
+pub use quote_request::*;
+#[cfg(feature = "core")]
+mod quote_request_approvable_comment;
+#[cfg(feature = "core")]
+pub use quote_request_approvable_comment::*;
+#[cfg(feature = "sourcing")]
+mod quote_request_attachment;
+#[cfg(feature = "sourcing")]
+pub use quote_request_attachment::*;
+#[cfg(feature = "sourcing")]
+mod quote_request_line;
+#[cfg(feature = "sourcing")]
+pub use quote_request_line::*;
+#[cfg(feature = "sourcing")]
+mod quote_request_pending_quote_supplier;
+#[cfg(feature = "sourcing")]
+pub use quote_request_pending_quote_supplier::*;
+#[cfg(feature = "sourcing")]
+mod quote_request_quote_response;
+#[cfg(feature = "sourcing")]
+pub use quote_request_quote_response::*;
+#[cfg(feature = "sourcing")]
+mod quote_requests_lot;
+#[cfg(feature = "sourcing")]
+pub use quote_requests_lot::*;
+#[cfg(feature = "sourcing")]
+mod quote_requests_user;
+#[cfg(feature = "sourcing")]
+pub use quote_requests_user::*;
+#[cfg(feature = "sourcing")]
+mod quote_response;
+#[cfg(feature = "sourcing")]
+pub use quote_response::*;
+#[cfg(feature = "sourcing")]
+mod quote_response_line;
+#[cfg(feature = "sourcing")]
+pub use quote_response_line::*;
+#[cfg(feature = "sourcing")]
+mod quote_supplier;
+#[cfg(feature = "sourcing")]
+pub use quote_supplier::*;
+#[cfg(feature = "core")]
+mod ra_risk_request;
+#[cfg(feature = "core")]
+pub use ra_risk_request::*;
+#[cfg(feature = "core")]
+mod ra_risk_request_score;
+#[cfg(feature = "core")]
+pub use ra_risk_request_score::*;
+#[cfg(feature = "core")]
+mod rate_card;
+#[cfg(feature = "core")]
+pub use rate_card::*;
+#[cfg(feature = "core")]
+mod rate_card_line;
+#[cfg(feature = "core")]
+pub use rate_card_line::*;
+#[cfg(feature = "core")]
+mod reason_insight;
+#[cfg(feature = "core")]
+pub use reason_insight::*;
+#[cfg(feature = "core")]
+mod reason_insight_event;
+#[cfg(feature = "core")]
+pub use reason_insight_event::*;
+#[cfg(feature = "core")]
+mod receipt;
+#[cfg(feature = "core")]
+pub use receipt::*;
+#[cfg(feature = "core")]
+mod receipt_request;
+#[cfg(feature = "core")]
+pub use receipt_request::*;
+#[cfg(feature = "core")]
+mod receipt_request_line;
+#[cfg(feature = "core")]
+pub use receipt_request_line::*;
+#[cfg(feature = "core")]
+mod receivable_purchase_order_line;
+#[cfg(feature = "core")]
+pub use receivable_purchase_order_line::*;
+#[cfg(feature = "core")]
+mod receiving_transaction;
+#[cfg(feature = "core")]
+pub use receiving_transaction::*;
+#[cfg(feature = "core")]
+mod receiving_transaction_attachment;
+#[cfg(feature = "core")]
+pub use receiving_transaction_attachment::*;
+#[cfg(feature = "core")]
+mod req_line_allocation;
+#[cfg(feature = "core")]
+pub use req_line_allocation::*;
+#[cfg(feature = "core")]
 mod requisition;
-#[cfg(feature = "purchasing")]
+#[cfg(feature = "core")]
 pub use requisition::*;
-#[cfg(feature = "purchasing")]
+#[cfg(feature = "core")]
+mod requisition_attachment;
+#[cfg(feature = "core")]
+pub use requisition_attachment::*;
+#[cfg(feature = "core")]
+mod requisition_comment;
+#[cfg(feature = "core")]
+pub use requisition_comment::*;
+#[cfg(feature = "core")]
 mod requisition_line;
-#[cfg(feature = "purchasing")]
+#[cfg(feature = "core")]
 pub use requisition_line::*;
+#[cfg(feature = "core")]
+mod requisition_line_attachment;
+#[cfg(feature = "core")]
+pub use requisition_line_attachment::*;
+#[cfg(feature = "core")]
+mod requisition_line_easy_form_response;
+#[cfg(feature = "core")]
+pub use requisition_line_easy_form_response::*;
+#[cfg(feature = "core")]
+mod requisition_line_realtime_extension;
+#[cfg(feature = "core")]
+pub use requisition_line_realtime_extension::*;
+#[cfg(feature = "core")]
+mod requisition_line_tax_detail;
+#[cfg(feature = "core")]
+pub use requisition_line_tax_detail::*;
+#[cfg(feature = "core")]
+mod return_request;
+#[cfg(feature = "core")]
+pub use return_request::*;
+#[cfg(feature = "core")]
+mod return_request_line;
+#[cfg(feature = "core")]
+pub use return_request_line::*;
+#[cfg(feature = "core")]
+mod return_to_supplier_transaction;
+#[cfg(feature = "core")]
+pub use return_to_supplier_transaction::*;
+#[cfg(feature = "core")]
+mod return_to_supplier_transaction_attachment;
+#[cfg(feature = "core")]
+pub use return_to_supplier_transaction_attachment::*;
 #[cfg(feature = "core")]
 mod role;
 #[cfg(feature = "core")]
 pub use role::*;
 #[cfg(feature = "core")]
+mod schedule_line;
+#[cfg(feature = "core")]
+pub use schedule_line::*;
+#[cfg(feature = "core")]
+mod shipping_term;
+#[cfg(feature = "core")]
+pub use shipping_term::*;
+#[cfg(feature = "core")]
+mod sim_diversity_certificate_artifact;
+#[cfg(feature = "core")]
+pub use sim_diversity_certificate_artifact::*;
+#[cfg(feature = "core")]
 mod supplier;
 #[cfg(feature = "core")]
 pub use supplier::*;
+#[cfg(feature = "core")]
+mod supplier_address;
+#[cfg(feature = "core")]
+pub use supplier_address::*;
+#[cfg(feature = "core")]
+mod supplier_address_2;
+#[cfg(feature = "core")]
+pub use supplier_address_2::*;
+#[cfg(feature = "core")]
+mod supplier_business_group;
+#[cfg(feature = "core")]
+pub use supplier_business_group::*;
+#[cfg(feature = "core")]
+mod supplier_classification_detail;
+#[cfg(feature = "core")]
+pub use supplier_classification_detail::*;
+#[cfg(feature = "core")]
+mod supplier_enterprise_detail;
+#[cfg(feature = "core")]
+pub use supplier_enterprise_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information;
+#[cfg(feature = "core")]
+pub use supplier_information::*;
+#[cfg(feature = "core")]
+mod supplier_information_address;
+#[cfg(feature = "core")]
+pub use supplier_information_address::*;
+#[cfg(feature = "core")]
+mod supplier_information_artifact;
+#[cfg(feature = "core")]
+pub use supplier_information_artifact::*;
+#[cfg(feature = "core")]
+mod supplier_information_classification_detail;
+#[cfg(feature = "core")]
+pub use supplier_information_classification_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information_contact;
+#[cfg(feature = "core")]
+pub use supplier_information_contact::*;
+#[cfg(feature = "core")]
+mod supplier_information_easy_form_response;
+#[cfg(feature = "core")]
+pub use supplier_information_easy_form_response::*;
+#[cfg(feature = "core")]
+mod supplier_information_enterprise_detail;
+#[cfg(feature = "core")]
+pub use supplier_information_enterprise_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information_insurance_detail;
+#[cfg(feature = "core")]
+pub use supplier_information_insurance_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information_risk_detail;
+#[cfg(feature = "core")]
+pub use supplier_information_risk_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information_site;
+#[cfg(feature = "core")]
+pub use supplier_information_site::*;
+#[cfg(feature = "core")]
+mod supplier_information_supplier_information_site;
+#[cfg(feature = "core")]
+pub use supplier_information_supplier_information_site::*;
+#[cfg(feature = "core")]
+mod supplier_information_tax_detail;
+#[cfg(feature = "core")]
+pub use supplier_information_tax_detail::*;
+#[cfg(feature = "core")]
+mod supplier_information_tax_registration;
+#[cfg(feature = "core")]
+pub use supplier_information_tax_registration::*;
+#[cfg(feature = "core")]
+mod supplier_insurance_detail;
+#[cfg(feature = "core")]
+pub use supplier_insurance_detail::*;
+#[cfg(feature = "core")]
+mod supplier_invite;
+#[cfg(feature = "core")]
+pub use supplier_invite::*;
+#[cfg(feature = "invoicing")]
+mod supplier_invoice_email;
+#[cfg(feature = "invoicing")]
+pub use supplier_invoice_email::*;
+#[cfg(feature = "purchasing")]
+mod supplier_item;
+#[cfg(feature = "purchasing")]
+pub use supplier_item::*;
+#[cfg(feature = "invoicing")]
+mod supplier_remit_to;
+#[cfg(feature = "invoicing")]
+pub use supplier_remit_to::*;
+#[cfg(feature = "supplier_risk")]
+mod supplier_risk_aware_feed;
+#[cfg(feature = "supplier_risk")]
+pub use supplier_risk_aware_feed::*;
+#[cfg(feature = "core")]
+mod supplier_risk_detail;
+#[cfg(feature = "core")]
+pub use supplier_risk_detail::*;
+#[cfg(feature = "core")]
+mod supplier_sharing_setting;
+#[cfg(feature = "core")]
+pub use supplier_sharing_setting::*;
+#[cfg(feature = "core")]
+mod supplier_site;
+#[cfg(feature = "core")]
+pub use supplier_site::*;
+#[cfg(feature = "core")]
+mod supplier_supplier_site;
+#[cfg(feature = "core")]
+pub use supplier_supplier_site::*;
+#[cfg(feature = "core")]
+mod supplier_tax_detail;
+#[cfg(feature = "core")]
+pub use supplier_tax_detail::*;
+#[cfg(feature = "core")]
+mod sustainability_detail;
+#[cfg(feature = "core")]
+pub use sustainability_detail::*;
+#[cfg(feature = "core")]
+mod tag;
+#[cfg(feature = "core")]
+pub use tag::*;
+#[cfg(feature = "core")]
+mod tagging;
+#[cfg(feature = "core")]
+pub use tagging::*;
+#[cfg(feature = "core")]
+mod task;
+#[cfg(feature = "core")]
+pub use task::*;
+#[cfg(feature = "core")]
+mod task_attachment;
+#[cfg(feature = "core")]
+pub use task_attachment::*;
+#[cfg(feature = "core")]
+mod tax_code;
+#[cfg(feature = "core")]
+pub use tax_code::*;
+#[cfg(feature = "core")]
+mod tax_line;
+#[cfg(feature = "core")]
+pub use tax_line::*;
+#[cfg(feature = "core")]
+mod tax_rate;
+#[cfg(feature = "core")]
+pub use tax_rate::*;
+#[cfg(feature = "core")]
+mod tax_rate_type;
+#[cfg(feature = "core")]
+pub use tax_rate_type::*;
+#[cfg(feature = "core")]
+mod tax_registration;
+#[cfg(feature = "core")]
+pub use tax_registration::*;
+#[cfg(feature = "invoicing")]
+mod tcs_tax_line;
+#[cfg(feature = "invoicing")]
+pub use tcs_tax_line::*;
+#[cfg(feature = "expense")]
+mod travel_trip;
+#[cfg(feature = "expense")]
+pub use travel_trip::*;
+#[cfg(feature = "expense")]
+mod travel_trip_booking;
+#[cfg(feature = "expense")]
+pub use travel_trip_booking::*;
 #[cfg(feature = "core")]
 mod uom;
 #[cfg(feature = "core")]
 pub use uom::*;
 #[cfg(feature = "core")]
+mod uom_translation;
+#[cfg(feature = "core")]
+pub use uom_translation::*;
+#[cfg(feature = "core")]
+mod upload_error;
+#[cfg(feature = "core")]
+pub use upload_error::*;
+#[cfg(feature = "core")]
 mod user;
 #[cfg(feature = "core")]
 pub use user::*;
+#[cfg(feature = "core")]
+mod user_address;
+#[cfg(feature = "core")]
+pub use user_address::*;
+#[cfg(feature = "core")]
+mod user_business_group;
+#[cfg(feature = "core")]
+pub use user_business_group::*;
+#[cfg(feature = "core")]
+mod user_easy_form_response;
+#[cfg(feature = "core")]
+pub use user_easy_form_response::*;
+#[cfg(feature = "core")]
+mod user_group;
+#[cfg(feature = "core")]
+pub use user_group::*;
+#[cfg(feature = "core")]
+mod user_group_attachment;
+#[cfg(feature = "core")]
+pub use user_group_attachment::*;
+#[cfg(feature = "core")]
+mod user_group_membership;
+#[cfg(feature = "core")]
+pub use user_group_membership::*;
+#[cfg(feature = "core")]
+mod user_group_task;
+#[cfg(feature = "core")]
+pub use user_group_task::*;
+#[cfg(feature = "core")]
+mod user_simple;
+#[cfg(feature = "core")]
+pub use user_simple::*;
+#[cfg(feature = "core")]
+mod warehous;
+#[cfg(feature = "core")]
+pub use warehous::*;
+#[cfg(feature = "core")]
+mod warehous_location;
+#[cfg(feature = "core")]
+pub use warehous_location::*;
+#[cfg(feature = "core")]
+mod warehouse_type;
+#[cfg(feature = "core")]
+pub use warehouse_type::*;
+#[cfg(feature = "core")]
+mod withholding_tax_line;
+#[cfg(feature = "core")]
+pub use withholding_tax_line::*;

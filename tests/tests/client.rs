@@ -10,7 +10,9 @@ use coupa::{
     Invoice, InvoiceAction, InvoiceStatus, NewSupplier, Ref, Supplier, SupplierUpdate, User,
 };
 use coupa_core::DateTime;
-use coupa_core::client::{Client, ErrorKind, Reply, RetryPolicy, StreamExt as _, TryStreamExt as _};
+use coupa_core::client::{
+    Client, ErrorKind, Reply, RetryPolicy, StreamExt as _, TryStreamExt as _,
+};
 use coupa_core::query::{Dir, Limit, Path, Query, ReturnObject, kind};
 use coupa_core::request::Format;
 use fake_server::{API_KEY, ActionRule, CLIENT_ID, CLIENT_SECRET, FakeCoupa, Fault};
@@ -38,7 +40,11 @@ fn client(server: &FakeCoupa, format: Format) -> Client {
 
 fn oauth_client(server: &FakeCoupa, secret: &str) -> Client {
     Client::builder(server.url())
-        .oauth2(CLIENT_ID, secret, ["core.supplier.read", "core.supplier.write"])
+        .oauth2(
+            CLIENT_ID,
+            secret,
+            ["core.supplier.read", "core.supplier.write"],
+        )
         .retry(quick_retries())
         .allow_insecure_loopback()
         .build()
@@ -54,7 +60,11 @@ fn supplier(id: i64) -> Supplier {
         id: Some(id),
         name: Some(format!("Supplier {id:03}")),
         number: Some(format!("S-{id}")),
-        status: Some(String::from(if id % 3 == 0 { "inactive" } else { "active" })),
+        status: Some(String::from(if id % 3 == 0 {
+            "inactive"
+        } else {
+            "active"
+        })),
         updated_at: Some(time(&format!("2024-03-{:02}T09:00:00-07:00", 1 + id % 28))),
         ..Supplier::default()
     }
@@ -150,7 +160,10 @@ async fn filters_and_order_are_sent_exactly_and_applied() {
         let mut expected: Vec<Supplier> = suppliers
             .into_iter()
             .filter(|s| s.status.as_deref() == Some("active"))
-            .filter(|s| s.updated_at.is_some_and(|t| t.get() > time("2024-03-20T09:00:00-07:00").get()))
+            .filter(|s| {
+                s.updated_at
+                    .is_some_and(|t| t.get() > time("2024-03-20T09:00:00-07:00").get())
+            })
             .filter(|s| s.id <= Some(40))
             .collect();
         expected.reverse();
@@ -172,10 +185,19 @@ async fn text_operators_and_lists_filter_on_the_server() {
     let name = || Path::<Supplier, kind::Text>::new("name");
     let number = || Path::<Supplier, kind::Text>::new("number");
     let cases: Vec<(Query<Supplier>, Vec<i64>)> = vec![
-        (Query::new().filter(name().contains("er 01")), (10..=19).collect()),
-        (Query::new().filter(name().starts_with("supplier 00")), (1..=9).collect()),
+        (
+            Query::new().filter(name().contains("er 01")),
+            (10..=19).collect(),
+        ),
+        (
+            Query::new().filter(name().starts_with("supplier 00")),
+            (1..=9).collect(),
+        ),
         (Query::new().filter(name().ends_with("7")), vec![7, 17, 27]),
-        (Query::new().filter(number().in_(["S-4", "S-29", "S-99"])), vec![4, 29]),
+        (
+            Query::new().filter(number().in_(["S-4", "S-29", "S-99"])),
+            vec![4, 29],
+        ),
         (
             Query::new()
                 .filter(number().not_in(["S-1", "S-2"]))
@@ -183,7 +205,10 @@ async fn text_operators_and_lists_filter_on_the_server() {
                 .filter(Path::<Supplier, kind::Integer>::new("id").lt(6)),
             vec![4, 5],
         ),
-        (Query::new().filter(Path::<Supplier, kind::Text>::new("website").blank(false)), vec![]),
+        (
+            Query::new().filter(Path::<Supplier, kind::Text>::new("website").blank(false)),
+            vec![],
+        ),
     ];
     for (query, expected) in cases {
         let shown = query.to_query_string();
@@ -232,6 +257,22 @@ async fn return_object_and_fields_trim_what_comes_back() {
     );
 }
 
+#[tokio::test]
+async fn one_record_can_be_read_trimmed_by_fields() {
+    let (server, _) = server_with_suppliers(2).await;
+    let trim = Query::new().select(Path::<Supplier, kind::Text>::new("number"));
+    let read: Supplier = client(&server, Format::Xml)
+        .get_with(2, &trim)
+        .await
+        .unwrap();
+    let expected = Supplier {
+        number: Some(String::from("S-2")),
+        ..Supplier::default()
+    };
+    assert_eq!(read, expected);
+    assert_eq!(server.requests()[0].query, "fields=%5B%22number%22%5D");
+}
+
 // Reads and writes.
 
 #[tokio::test]
@@ -239,7 +280,9 @@ async fn create_then_get_gives_back_the_new_record() {
     for format in FORMATS {
         let (server, _) = server_with_suppliers(7).await;
         let client = client(&server, format);
-        let new = NewSupplier::new("Acme Corp").number("S-100").status("active");
+        let new = NewSupplier::new("Acme Corp")
+            .number("S-100")
+            .status("active");
         let created: Supplier = client.create(&new).await.unwrap();
         assert_eq!(created.id, Some(8), "{format:?}");
         assert_eq!(created.name.as_deref(), Some("Acme Corp"));
@@ -430,7 +473,8 @@ async fn actions_and_mark_exported_change_the_record() {
             .into_iter()
             .map(|r| (r.method, r.path, r.query))
             .collect();
-        let put = |path: &str, query: &str| (String::from("PUT"), path.to_owned(), query.to_owned());
+        let put =
+            |path: &str, query: &str| (String::from("PUT"), path.to_owned(), query.to_owned());
         assert_eq!(
             calls,
             [
@@ -470,9 +514,19 @@ async fn the_fake_server_refuses_delete_big_limits_and_mismatched_types() {
         )
     };
 
-    let (status, _) = send(head("DELETE", "/api/suppliers/1", "Accept: application/xml\r\n")).await;
+    let (status, _) = send(head(
+        "DELETE",
+        "/api/suppliers/1",
+        "Accept: application/xml\r\n",
+    ))
+    .await;
     assert_eq!(status, 405);
-    let (status, _) = send(head("GET", "/api/suppliers?limit=51", "Accept: application/xml\r\n")).await;
+    let (status, _) = send(head(
+        "GET",
+        "/api/suppliers?limit=51",
+        "Accept: application/xml\r\n",
+    ))
+    .await;
     assert_eq!(status, 400);
     let (status, _) = send(head("GET", "/api/suppliers/1", "Accept: text/html\r\n")).await;
     assert_eq!(status, 406);
@@ -527,7 +581,10 @@ async fn updates_are_retried_on_429_and_applied_once() {
     let (server, _) = server_with_suppliers(1).await;
     server.inject("PUT", "/api/suppliers/1", Fault::Status(429, Some("0")));
     let changes = SupplierUpdate::new().number("S-1-B");
-    let updated: Supplier = client(&server, Format::Xml).update(1, &changes).await.unwrap();
+    let updated: Supplier = client(&server, Format::Xml)
+        .update(1, &changes)
+        .await
+        .unwrap();
     assert_eq!(updated.number.as_deref(), Some("S-1-B"));
     assert_eq!(server.count("PUT", "/api/suppliers/1"), 2);
 }
@@ -535,7 +592,12 @@ async fn updates_are_retried_on_429_and_applied_once() {
 #[tokio::test]
 async fn a_list_page_is_retried_mid_stream() {
     let (server, suppliers) = server_with_suppliers(120).await;
-    server.inject_on_query("GET", "/api/suppliers", "offset=50", Fault::Status(503, None));
+    server.inject_on_query(
+        "GET",
+        "/api/suppliers",
+        "offset=50",
+        Fault::Status(503, None),
+    );
     let listed: Vec<Supplier> = client(&server, Format::Json)
         .list(Query::new())
         .try_collect()
@@ -550,7 +612,12 @@ async fn a_list_page_is_retried_mid_stream() {
 async fn a_page_that_keeps_failing_ends_the_stream_with_its_error() {
     let (server, _) = server_with_suppliers(120).await;
     for _ in 0..4 {
-        server.inject_on_query("GET", "/api/suppliers", "offset=50", Fault::Status(500, None));
+        server.inject_on_query(
+            "GET",
+            "/api/suppliers",
+            "offset=50",
+            Fault::Status(500, None),
+        );
     }
     let results: Vec<Result<Supplier, _>> = client(&server, Format::Xml)
         .list(Query::new())
@@ -614,12 +681,45 @@ async fn a_retry_after_beyond_the_longest_wait_is_returned_not_waited() {
     assert_eq!(server.count("GET", "/api/suppliers/1"), 1);
 }
 
+#[tokio::test]
+async fn a_refused_connection_is_retried_even_for_a_create_and_then_reported() {
+    // A port that was just free: nothing listens, so nothing can have reached a server.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let client = Client::builder(url)
+        .api_key(API_KEY)
+        .retry(quick_retries())
+        .allow_insecure_loopback()
+        .build()
+        .unwrap();
+    let error = client
+        .create::<Supplier>(&NewSupplier::new("Nowhere"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Connect(_)), "{error:?}");
+    assert_eq!(error.status(), None);
+}
+
+#[test]
+fn errors_clients_and_streams_can_cross_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    fn send<T: Send + 'static>() {}
+    send_sync::<coupa_core::client::Error>();
+    send_sync::<Client>();
+    send::<coupa_core::client::RecordStream<Supplier>>();
+}
+
 // Timeouts and broken answers.
 
 #[tokio::test]
 async fn a_slow_answer_is_a_timeout_error() {
     let (server, _) = server_with_suppliers(1).await;
-    server.inject("GET", "/api/suppliers/1", Fault::Slow(Duration::from_secs(30)));
+    server.inject(
+        "GET",
+        "/api/suppliers/1",
+        Fault::Slow(Duration::from_secs(30)),
+    );
     let client = Client::builder(server.url())
         .api_key(API_KEY)
         .timeout(Duration::from_millis(200))
@@ -629,7 +729,10 @@ async fn a_slow_answer_is_a_timeout_error() {
         .unwrap();
     let error = client.get::<Supplier>(1).await.unwrap_err();
     assert!(error.is_timeout(), "{error:?}");
-    assert_eq!(error.to_string(), "GET /api/suppliers/1: no answer within the timeout");
+    assert_eq!(
+        error.to_string(),
+        "GET /api/suppliers/1: no answer within the timeout"
+    );
 }
 
 #[tokio::test]
@@ -641,7 +744,10 @@ async fn a_truncated_body_is_a_typed_error() {
             .get::<Supplier>(1)
             .await
             .unwrap_err();
-        assert!(matches!(error.kind(), ErrorKind::Body(_)), "{format:?}: {error:?}");
+        assert!(
+            matches!(error.kind(), ErrorKind::Body(_)),
+            "{format:?}: {error:?}"
+        );
         assert_eq!(error.path(), "/api/suppliers/1");
     }
 }
@@ -663,7 +769,11 @@ async fn a_wrong_key_is_a_401_that_never_shows_the_key() {
         error.to_string(),
         "GET /api/suppliers/1: 401 Unauthorized: Invalid or missing API key or token"
     );
-    for shown in [error.to_string(), format!("{error:?}"), format!("{client:?}")] {
+    for shown in [
+        error.to_string(),
+        format!("{error:?}"),
+        format!("{client:?}"),
+    ] {
         assert!(!shown.contains(wrong_key), "{shown}");
     }
 }
@@ -672,7 +782,10 @@ async fn a_wrong_key_is_a_401_that_never_shows_the_key() {
 async fn oauth_fetches_one_token_for_many_concurrent_calls() {
     let (server, _) = server_with_suppliers(3).await;
     let client = oauth_client(&server, CLIENT_SECRET);
-    let calls = (1..=3).cycle().take(12).map(|id| client.get::<Supplier>(id));
+    let calls = (1..=3)
+        .cycle()
+        .take(12)
+        .map(|id| client.get::<Supplier>(id));
     let read = futures_util::future::try_join_all(calls).await.unwrap();
     assert_eq!(read.len(), 12);
     assert_eq!(server.tokens_issued(), 1);
@@ -722,12 +835,25 @@ async fn a_wrong_client_secret_is_a_token_error_that_never_shows_the_secret() {
     let wrong_secret = "not-the-secret-4242";
     let client = oauth_client(&server, wrong_secret);
     let error = client.get::<Supplier>(1).await.unwrap_err();
-    assert!(matches!(error.kind(), ErrorKind::Token { status: Some(401), .. }), "{error:?}");
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::Token {
+                status: Some(401),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert_eq!(
         error.to_string(),
         "POST /oauth2/token: no access token (401): invalid_client"
     );
-    for shown in [error.to_string(), format!("{error:?}"), format!("{client:?}")] {
+    for shown in [
+        error.to_string(),
+        format!("{error:?}"),
+        format!("{client:?}"),
+    ] {
         assert!(!shown.contains(wrong_secret), "{shown}");
     }
     assert_eq!(server.count("GET", "/api/"), 0);
@@ -779,7 +905,9 @@ mod capture {
         }
 
         fn new_span(&self, span: &Attributes<'_>) -> Id {
-            self.write(&format!("span {}:", span.metadata().name()), |w| span.record(w));
+            self.write(&format!("span {}:", span.metadata().name()), |w| {
+                span.record(w)
+            });
             Id::from_u64(self.ids.fetch_add(1, Ordering::Relaxed) + 1)
         }
 
@@ -790,7 +918,9 @@ mod capture {
         fn record_follows_from(&self, _: &Id, _: &Id) {}
 
         fn event(&self, event: &Event<'_>) {
-            self.write(&format!("event {}:", event.metadata().level()), |w| event.record(w));
+            self.write(&format!("event {}:", event.metadata().level()), |w| {
+                event.record(w)
+            });
         }
 
         fn enter(&self, _: &Id) {}
@@ -806,13 +936,18 @@ async fn requests_are_traced_with_method_path_and_status_but_no_body_or_secret()
 
     let (server, _) = server_with_suppliers(1).await;
     server.inject("GET", "/api/suppliers/1", Fault::Status(503, None));
-    client(&server, Format::Xml).get::<Supplier>(1).await.unwrap();
+    client(&server, Format::Xml)
+        .get::<Supplier>(1)
+        .await
+        .unwrap();
     let oauth = oauth_client(&server, CLIENT_SECRET);
     oauth
         .create::<Supplier>(&NewSupplier::new("Body Text That Must Not Be Traced"))
         .await
         .unwrap();
-    let _ = oauth_client(&server, "wrong-secret-77").get::<Supplier>(1).await;
+    let _ = oauth_client(&server, "wrong-secret-77")
+        .get::<Supplier>(1)
+        .await;
 
     let text = capture.text.lock().unwrap().clone();
     for expected in [
@@ -829,7 +964,13 @@ async fn requests_are_traced_with_method_path_and_status_but_no_body_or_secret()
     ] {
         assert!(text.contains(expected), "`{expected}` not in:\n{text}");
     }
-    for secret in [API_KEY, CLIENT_SECRET, "wrong-secret-77", "fake-token-1", "Body Text"] {
+    for secret in [
+        API_KEY,
+        CLIENT_SECRET,
+        "wrong-secret-77",
+        "fake-token-1",
+        "Body Text",
+    ] {
         assert!(!text.contains(secret), "`{secret}` in:\n{text}");
     }
 }

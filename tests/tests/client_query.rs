@@ -32,15 +32,32 @@ fn each_operator_renders_exactly() {
     let payment_date = Path::<Invoice, kind::Date>::new("payment-date");
     let march_25 = time("2024-03-25T18:38:00-07:00");
     let cases: Vec<(String, &str)> = vec![
-        (supplier_text("name").equals("Acme").to_argument(), "name=Acme"),
         (
-            supplier_text("name").equals("Smith & Sons, Inc.").to_argument(),
+            supplier_text("name").equals("Acme").to_argument(),
+            "name=Acme",
+        ),
+        (
+            supplier_text("name")
+                .equals("Smith & Sons, Inc.")
+                .to_argument(),
             "name=Smith%20%26%20Sons%2C%20Inc.",
         ),
-        (supplier_text("status").not_eq("draft").to_argument(), "status[not_eq]=draft"),
-        (supplier_text("name").contains("acme").to_argument(), "name[contains]=acme"),
-        (supplier_text("name").starts_with("Ac").to_argument(), "name[starts_with]=Ac"),
-        (supplier_text("name").ends_with("Ltd").to_argument(), "name[ends_with]=Ltd"),
+        (
+            supplier_text("status").not_eq("draft").to_argument(),
+            "status[not_eq]=draft",
+        ),
+        (
+            supplier_text("name").contains("acme").to_argument(),
+            "name[contains]=acme",
+        ),
+        (
+            supplier_text("name").starts_with("Ac").to_argument(),
+            "name[starts_with]=Ac",
+        ),
+        (
+            supplier_text("name").ends_with("Ltd").to_argument(),
+            "name[ends_with]=Ltd",
+        ),
         (
             invoice_datetime("updated-at").gt(march_25).to_argument(),
             "updated_at[gt]=2024-03-25T18%3A38%3A00-07%3A00",
@@ -69,7 +86,10 @@ fn each_operator_renders_exactly() {
                 .to_argument(),
             "payment_date[gt]=2024-04-01",
         ),
-        (total.clone().lt(Decimal::new(100_050, 2)).to_argument(), "total[lt]=1000.50"),
+        (
+            total.clone().lt(Decimal::new(100_050, 2)).to_argument(),
+            "total[lt]=1000.50",
+        ),
         (total.gt_or_eq(5).to_argument(), "total[gt_or_eq]=5"),
         (id.clone().lt_or_eq(500).to_argument(), "id[lt_or_eq]=500"),
         (
@@ -93,7 +113,9 @@ fn each_operator_renders_exactly() {
         ),
         (status.blank(false).to_argument(), "status[blank]=false"),
         (
-            Path::<Invoice, kind::Text>::new("po-number").blank(true).to_argument(),
+            Path::<Invoice, kind::Text>::new("po-number")
+                .blank(true)
+                .to_argument(),
             "po_number[blank]=true",
         ),
         (paid.equals(false).to_argument(), "paid=false"),
@@ -109,11 +131,19 @@ fn nested_and_collection_paths_render_exactly() {
     let order = Scope::<PurchaseOrder>::root();
     let cases: Vec<(String, &str)> = vec![
         (
-            invoice.nested("supplier").field::<kind::Text>("name").starts_with("Ac").to_argument(),
+            invoice
+                .nested("supplier")
+                .field::<kind::Text>("name")
+                .starts_with("Ac")
+                .to_argument(),
             "supplier[name][starts_with]=Ac",
         ),
         (
-            invoice.nested("supplier").field::<kind::Integer>("id").equals(42).to_argument(),
+            invoice
+                .nested("supplier")
+                .field::<kind::Integer>("id")
+                .equals(42)
+                .to_argument(),
             "supplier[id]=42",
         ),
         (
@@ -180,7 +210,12 @@ fn whole_queries_render_filters_order_paging_trimming_and_projection() {
         .select(order.field::<kind::Integer>("id"))
         .select(order.nested("supplier").field::<kind::Text>("name"))
         .select(order.nested("supplier").field::<kind::Text>("number"))
-        .select(order.nested("order-lines").nested("account").field::<kind::Text>("code"))
+        .select(
+            order
+                .nested("order-lines")
+                .nested("account")
+                .field::<kind::Text>("code"),
+        )
         .return_object(ReturnObject::Limited);
     let rendered = projected.to_query_string();
     assert_eq!(
@@ -195,7 +230,10 @@ fn whole_queries_render_filters_order_paging_trimming_and_projection() {
         r#"["id",{"supplier":["name","number"]},{"order_lines":[{"account":["code"]}]}]"#
     );
     assert_eq!(Query::<Invoice>::new().to_query_string(), "");
-    assert_eq!(Query::<Invoice>::new().page_query_string(0), "limit=50&offset=0");
+    assert_eq!(
+        Query::<Invoice>::new().page_query_string(0),
+        "limit=50&offset=0"
+    );
 }
 
 // Validation.
@@ -217,7 +255,9 @@ fn each_problem_is_named_by_its_field() {
     let new = NewSupplier::new("x".repeat(101))
         .savings_pct(Decimal::new(12_345, 3))
         .confirm_by_hrs(Decimal::new(12_345_678_901, 0))
-        .invoice_matching_level(SupplierInvoiceMatchingLevel::Unrecognized(String::from("4-way")))
+        .invoice_matching_level(SupplierInvoiceMatchingLevel::Unrecognized(String::from(
+            "4-way",
+        )))
         .parent(Ref::login("acme"));
     let problems = validate::create::<Supplier>(&new).unwrap_err();
     let by_field: Vec<(&str, &ProblemKind)> = problems
@@ -228,7 +268,13 @@ fn each_problem_is_named_by_its_field() {
     assert_eq!(
         by_field,
         [
-            ("confirm-by-hrs", &ProblemKind::TooManyDigits { digits: 11, max: 10 }),
+            (
+                "confirm-by-hrs",
+                &ProblemKind::TooManyDigits {
+                    digits: 11,
+                    max: 10
+                }
+            ),
             (
                 "invoice-matching-level",
                 &ProblemKind::UnknownValue {
@@ -236,7 +282,13 @@ fn each_problem_is_named_by_its_field() {
                     allowed: &["2-way", "3-way", "3-way-direct", "none"],
                 }
             ),
-            ("name", &ProblemKind::TooLong { length: 101, max: 100 }),
+            (
+                "name",
+                &ProblemKind::TooLong {
+                    length: 101,
+                    max: 100
+                }
+            ),
             (
                 "parent",
                 &ProblemKind::ReferenceKey {
@@ -244,7 +296,10 @@ fn each_problem_is_named_by_its_field() {
                     allowed: &["id", "name", "number"],
                 }
             ),
-            ("savings-pct", &ProblemKind::TooManyDecimals { scale: 3, max: 2 }),
+            (
+                "savings-pct",
+                &ProblemKind::TooManyDecimals { scale: 3, max: 2 }
+            ),
         ]
     );
     assert_eq!(
@@ -265,7 +320,8 @@ fn trailing_zeros_do_not_count_against_the_scale() {
 
 #[test]
 fn required_read_only_and_unknown_fields_are_reported() {
-    let payload = json!({ "number": "S-1", "id": 5, "created-at": "2024-01-01T00:00:00Z", "colour": "red" });
+    let payload =
+        json!({ "number": "S-1", "id": 5, "created-at": "2024-01-01T00:00:00Z", "colour": "red" });
     let problems = validate::check(Supplier::FIELDS, &payload, Write::Create).unwrap_err();
     let expected = [
         Problem {
@@ -286,5 +342,8 @@ fn required_read_only_and_unknown_fields_are_reported() {
         },
     ];
     assert_eq!(problems.problems(), expected);
-    assert_eq!(problems.get("name").map(|p| p.to_string()).as_deref(), Some("`name`: is required on create"));
+    assert_eq!(
+        problems.get("name").map(|p| p.to_string()).as_deref(),
+        Some("`name`: is required on create")
+    );
 }

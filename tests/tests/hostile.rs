@@ -10,6 +10,7 @@ mod hostile {
 
 use hostile::{Match, NewType, SelfType, StringRecord, Type, TypeAction, TypeMatch, TypeUpdate};
 
+
 /// Every wire name of the fixture, as `coupa::json::to_string` writes them: decoding and encoding
 /// again gives the same text.
 const JSON: &str = r#"{
@@ -171,4 +172,56 @@ fn generated_code_for_hostile_names() {
         .generate()
         .expect("the hostile schema is valid");
     insta::assert_snapshot!(code);
+}
+
+/// The derive on a hand-written struct with raw identifiers and keyword actions.
+#[derive(Clone, Debug, Default, PartialEq, coupa::CoupaResource)]
+#[coupa(
+    resource = "kind",
+    path = "kinds",
+    verbs(list, create),
+    actions(r#match, self, type)
+)]
+pub struct Kind {
+    #[coupa(read_only)]
+    pub id: Option<i64>,
+    #[coupa(required)]
+    pub r#type: Option<String>,
+    #[coupa(wire = "ref", reference(to = SelfType, by(id, self)))]
+    pub r#ref: Option<Box<SelfType>>,
+    #[coupa(wire = "1099-eligible")]
+    pub eligible_1099: Option<bool>,
+    #[coupa(wire = "%", decimal)]
+    pub percent: Option<coupa::Decimal>,
+    pub new: Option<String>,
+    #[coupa(wire = "is-empty")]
+    pub is_empty: Option<bool>,
+}
+
+#[test]
+fn the_derive_takes_raw_identifiers_and_keyword_actions() {
+    use coupa::Action as _;
+    let new = NewKind::new("t")
+        .r#ref(coupa::Ref::<SelfType>::by("self", "me"))
+        .eligible_1099(true)
+        .with_new("n")
+        .with_is_empty(false);
+    assert_eq!(
+        coupa::json::to_string(&new),
+        r#"{
+  "type": "t",
+  "ref": {
+    "self": "me"
+  },
+  "1099-eligible": true,
+  "new": "n",
+  "is-empty": false
+}"#
+    );
+    assert_eq!(KindAction::Match.name(), "match");
+    assert_eq!(KindAction::SelfValue.name(), "self");
+    assert_eq!(KindAction::Type.name(), "type");
+    let kind: Kind = coupa::json::from_str(r#"{"type": "x", "%": 1.5}"#).expect("decodes");
+    assert_eq!(kind.r#type.as_deref(), Some("x"));
+    assert_eq!(kind.percent.as_ref().map(ToString::to_string).as_deref(), Some("1.5"));
 }

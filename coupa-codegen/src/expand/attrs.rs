@@ -200,32 +200,8 @@ pub fn runtime_path(input: &DeriveInput) -> TokenStream {
 /// Reads the struct and its attributes.
 pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
     let mut errors = Errors::default();
-    let fields = match &input.data {
-        syn::Data::Struct(data) => match &data.fields {
-            syn::Fields::Named(named) => Some(&named.named),
-            _ => {
-                errors.at(
-                    input.ident.span(),
-                    "`CoupaResource` needs a struct with named fields, one per wire field",
-                );
-                None
-            }
-        },
-        syn::Data::Enum(data) => {
-            errors.at(
-                data.enum_token.span,
-                "`CoupaResource` derives on structs; for an enum field's values use `#[derive(CoupaEnum)]`",
-            );
-            None
-        }
-        syn::Data::Union(data) => {
-            errors.at(
-                data.union_token.span,
-                "`CoupaResource` derives on structs, not unions",
-            );
-            None
-        }
-    };
+    // A wrong shape is the one mistake to report: the attributes are not read.
+    let fields = named_fields(input)?;
     if !input.generics.params.is_empty() {
         errors.at(input.generics.span(), "a Coupa record cannot be generic");
     }
@@ -236,16 +212,18 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
     }
     let kind_span = settings.kind_span.unwrap_or_else(|| input.ident.span());
     let Some((name, is_resource)) = settings.kind.clone() else {
-        errors.at(
-            input.ident.span(),
-            "a Coupa record needs `#[coupa(resource = \"name\", path = \"...\")]` or `#[coupa(embedded = \"name\")]`",
-        );
+        if !settings.misspelt.iter().any(|k| *k == "resource" || *k == "embedded") {
+            errors.at(
+                input.ident.span(),
+                "a Coupa record needs `#[coupa(resource = \"name\", path = \"...\")]` or `#[coupa(embedded = \"name\")]`",
+            );
+        }
         return Err(errors
             .0
             .unwrap_or_else(|| syn::Error::new(kind_span, "invalid")));
     };
     let resource = if is_resource {
-        if settings.path.is_none() {
+        if settings.path.is_none() && !settings.misspelt.contains(&"path") {
             errors.at(
                 kind_span,
                 format!("resource `{name}` needs `path = \"...\"`: its path under /api/"),
@@ -281,7 +259,7 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
 
     let mut specs = Vec::new();
     let mut unknown = None;
-    for field in fields.into_iter().flatten() {
+    for field in fields {
         match parse_field(field, &mut errors) {
             Some(Parsed::Field(spec)) => specs.push(*spec),
             Some(Parsed::Unknown(ident)) => unknown = Some(ident),
@@ -327,6 +305,29 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
     })
 }
 
+/// The fields of a struct with named fields; any other shape is an error on its keyword or name.
+fn named_fields(
+    input: &DeriveInput,
+) -> syn::Result<&syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
+    match &input.data {
+        syn::Data::Struct(data) => match &data.fields {
+            syn::Fields::Named(named) => Ok(&named.named),
+            _ => Err(syn::Error::new(
+                input.ident.span(),
+                "`CoupaResource` needs a struct with named fields, one per wire field",
+            )),
+        },
+        syn::Data::Enum(data) => Err(syn::Error::new(
+            data.enum_token.span,
+            "`CoupaResource` derives on structs; for an enum field's values use `#[derive(CoupaEnum)]`",
+        )),
+        syn::Data::Union(data) => Err(syn::Error::new(
+            data.union_token.span,
+            "`CoupaResource` derives on structs, not unions",
+        )),
+    }
+}
+
 #[derive(Default)]
 struct Settings {
     kind: Option<(String, bool)>,
@@ -341,6 +342,9 @@ struct Settings {
     nested: bool,
     resource_only: Vec<(&'static str, Span)>,
     seen: Vec<(String, Span)>,
+    /// Keys that unknown ones were taken for (`pth` → `path`), so that their absence is not
+    /// reported a second time.
+    misspelt: Vec<&'static str>,
 }
 
 fn coupa_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
@@ -358,10 +362,8 @@ fn parse_container_attr(attr: &Attribute, settings: &mut Settings, errors: &mut 
     let result = attr.parse_nested_meta(|meta| {
         let key = key_of(&meta.path);
         let span = meta.path.span();
-        if let Some((_, first)) = settings.seen.iter().find(|(k, _)| *k == key) {
-            let mut error = syn::Error::new(span, format!("duplicate `{key}` attribute"));
-            error.combine(syn::Error::new(*first, format!("`{key}` first given here")));
-            errors.push(error);
+        if settings.seen.iter().any(|(k, _)| *k == key) {
+            errors.at(span, format!("`{key}` is given twice; remove one"));
             skip_value(&meta)?;
             return Ok(());
         }
@@ -409,7 +411,7 @@ fn parse_container_attr(attr: &Attribute, settings: &mut Settings, errors: &mut 
                         }
                         None if word == "delete" || word == "destroy" => errors.at(
                             span,
-                            format!("Coupa has no `{word}` verb: records are never deleted; retire them with `deactivate` where they have an `active` field"),
+                            format!("there is no `{word}` verb: Coupa never deletes records; retire them with `deactivate` where they have an `active` field"),
                         ),
                         None => errors.at(span, unknown_word("verb", &word, &["list", "get", "create", "update"])),
                     }
@@ -441,6 +443,9 @@ fn parse_container_attr(attr: &Attribute, settings: &mut Settings, errors: &mut 
             }
             other => {
                 errors.at(span, unknown_word("attribute", other, CONTAINER_KEYS));
+                settings
+                    .misspelt
+                    .extend(did_you_mean(other, CONTAINER_KEYS.iter().copied()));
                 skip_value(&meta)?;
             }
         }
@@ -489,19 +494,15 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta.path);
             let span = meta.path.span();
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-                let mut error = syn::Error::new(span, format!("duplicate `{key}` attribute"));
-                error.combine(syn::Error::new(*first, format!("`{key}` first given here")));
-                errors.push(error);
+            if seen.iter().any(|(k, _)| *k == key) {
+                errors.at(span, format!("`{key}` is given twice; remove one"));
                 skip_value(&meta)?;
                 return Ok(());
             }
             seen.push((key.clone(), span));
             if KIND_KEYS.contains(&key.as_str()) {
-                if let Some((_, first)) = &kind {
-                    let mut error = syn::Error::new(span, "a field has one type");
-                    error.combine(syn::Error::new(*first, "the other type is given here"));
-                    errors.push(error);
+                if kind.is_some() {
+                    errors.at(span, format!("a field has one type; remove `{key}` or the other"));
                 }
                 kind = Some((parse_kind(&key, &meta, &ident, errors)?, span));
                 return Ok(());
@@ -514,17 +515,15 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
                     } else {
                         Access::CreateOnly
                     };
-                    if let Some((old, first)) = access {
-                        let mut error = syn::Error::new(
+                    if let Some((old, _)) = access {
+                        errors.at(
                             span,
                             format!(
-                                "a field cannot be both `{}` and `{}`",
+                                "a field is either `{}` or `{}`, not both",
                                 old.as_str(),
                                 new.as_str()
                             ),
                         );
-                        error.combine(syn::Error::new(first, "the other access is given here"));
-                        errors.push(error);
                     }
                     access = Some((new, span));
                 }
@@ -660,7 +659,12 @@ fn parse_kind(
                 }
             }
         }
-        _ => unreachable!("KIND_KEYS lists every kind handled here"),
+        other => {
+            return Err(syn::Error::new(
+                meta.path.span(),
+                unknown_word("field type", other, KIND_KEYS),
+            ));
+        }
     })
 }
 
@@ -680,12 +684,13 @@ impl syn::parse::Parse for KeyName {
 fn check_fields(specs: &[FieldSpec], errors: &mut Errors) {
     for (index, field) in specs.iter().enumerate() {
         if let Some(first) = specs[..index].iter().find(|f| f.wire == field.wire) {
-            let mut error = syn::Error::new(
+            errors.at(
                 field.span,
-                format!("two fields have the wire name `{}`", field.wire),
+                format!(
+                    "`{}` and `{}` have the same wire name `{}`; set `wire` on one of them",
+                    first.ident, field.ident, field.wire
+                ),
             );
-            error.combine(syn::Error::new(first.span, "the other field"));
-            errors.push(error);
         }
     }
 }

@@ -59,6 +59,13 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             continue;
         }
         let wire = wire.unwrap_or_else(|| ident.to_string());
+        if let Some((first, _)) = known.iter().find(|(_, w)| *w == wire) {
+            push(syn::Error::new(
+                variant.span(),
+                format!("`{first}` and `{ident}` have the same wire value `{wire}`; keep one"),
+            ));
+            continue;
+        }
         known.push((ident.clone(), wire));
     }
     let Some(other) = other else {

@@ -36,11 +36,12 @@ pub fn expand(c: &Container) -> TokenStream {
     }
 }
 
-/// Wire names a field is read by: as written, and with underscores for dashes.
-fn spellings(field: &FieldSpec) -> TokenStream {
+/// Wire names a field is read by: as written, and with underscores for dashes unless another
+/// field is written so.
+fn spellings(c: &Container, field: &FieldSpec) -> TokenStream {
     let wire = &field.wire;
     let underscored = wire.replace('-', "_");
-    if underscored == *wire {
+    if underscored == *wire || c.fields.iter().any(|f| f.wire == underscored) {
         quote!(#wire)
     } else {
         quote!(#wire | #underscored)
@@ -286,7 +287,7 @@ fn xml(c: &Container) -> TokenStream {
     let empty = construct(c);
     let read_arms = c.fields.iter().map(|f| {
         let ident = &f.ident;
-        let names = spellings(f);
+        let names = spellings(c, f);
         let read = match &f.kind {
             Kind::List { .. } => {
                 quote!(#rt::xml::read_list_field(reader, &child, &mut out.#ident)?)
@@ -418,7 +419,7 @@ fn json(c: &Container) -> TokenStream {
     });
     let read_arms = c.fields.iter().map(|f| {
         let ident = &f.ident;
-        let names = spellings(f);
+        let names = spellings(c, f);
         let wire = &f.wire;
         let inner = &f.inner;
         let read = match &f.kind {

@@ -25,6 +25,13 @@ pub(super) enum Fixup {
     /// `required` lists fields the server fills itself (read-only fields, `id`, `created-at`,
     /// `updated-by`…). A client is never asked for them.
     ServerFilledRequired,
+    /// `created-by` and `updated-by` are `$ref`s, which Swagger 2.0 cannot mark `readOnly`, yet
+    /// the server fills them. They are read-only.
+    ServerFilledReferences,
+    /// `required` lists also name associations a record has once it exists (a supplier's
+    /// `enterprise`, `online-store`, `primary-contact`); a client is not asked for them on create.
+    /// Associations are never marked required; overlays say where one truly is.
+    RequiredAssociations,
     /// Properties with neither `type` nor `$ref` (only `readOnly`). They are read as text.
     TypelessProperties,
     /// Definitions without `properties` (`Money`, `Flow`, `ApprovalReason`). Fields pointing at
@@ -37,6 +44,13 @@ pub(super) enum Fixup {
     /// `GMT-0`), which cannot all become distinct Rust variants. Such a field is kept as a
     /// string: every value still reads and writes, as text.
     EnumsWithCollidingValues,
+    /// A few records embed other resources in a compact form described by a definition of its
+    /// own (`UserSimple`: id, login, email and names of a `User`). Such fields are references to
+    /// the full resource, which the compact form is a subset of.
+    CompactDefinitions,
+    /// A few paths offer PUT on records whose description has no writable field. The update
+    /// would change nothing, so the verb is left out.
+    UpdateWithoutWritableFields,
     /// Definitions are named after Rails models, not paths (`InvoiceHeader` at `/invoices`).
     /// The response `$ref` decides; the resource is named after the path.
     DefinitionNamesDifferFromPaths,
@@ -44,16 +58,20 @@ pub(super) enum Fixup {
 
 impl Fixup {
     /// Every fixup, in report order.
-    pub const ALL: [Fixup; 10] = [
+    pub const ALL: [Fixup; 14] = [
         Fixup::PredicateDuplicates,
         Fixup::JunkFormats,
         Fixup::BlankEnums,
         Fixup::EnumsOnTypedFields,
         Fixup::ServerFilledRequired,
+        Fixup::ServerFilledReferences,
+        Fixup::RequiredAssociations,
         Fixup::TypelessProperties,
         Fixup::DefinitionsWithoutProperties,
         Fixup::SharedDefinitions,
         Fixup::EnumsWithCollidingValues,
+        Fixup::CompactDefinitions,
+        Fixup::UpdateWithoutWritableFields,
         Fixup::DefinitionNamesDifferFromPaths,
     ];
 
@@ -65,10 +83,14 @@ impl Fixup {
             Fixup::BlankEnums => "blank_enums",
             Fixup::EnumsOnTypedFields => "enums_on_typed_fields",
             Fixup::ServerFilledRequired => "server_filled_required",
+            Fixup::ServerFilledReferences => "server_filled_references",
+            Fixup::RequiredAssociations => "required_associations",
             Fixup::TypelessProperties => "typeless_properties",
             Fixup::DefinitionsWithoutProperties => "definitions_without_properties",
             Fixup::SharedDefinitions => "shared_definitions",
             Fixup::EnumsWithCollidingValues => "enums_with_colliding_values",
+            Fixup::CompactDefinitions => "compact_definitions",
+            Fixup::UpdateWithoutWritableFields => "update_without_writable_fields",
             Fixup::DefinitionNamesDifferFromPaths => "definition_names_differ_from_paths",
         }
     }

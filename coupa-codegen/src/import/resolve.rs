@@ -456,21 +456,31 @@ impl Targets<'_> {
     ) -> Record {
         let collection = &planned.collection.value;
         let rust_name = names::pascal(&planned.name);
+        let home = planned.collection.files[0];
+        let fields = self.fields(planned.definition, &files[home].name, fixups, notes);
+        let mut verbs = collection.verbs.clone();
+        if verbs.contains(&Verb::Update) && fields.values().all(|f| f.read_only) {
+            fixups.fire(Fixup::UpdateWithoutWritableFields);
+            notes.push(format!(
+                "{}: paths./{}/{{id}}.put: left out, no field of `{}` is writable",
+                files[home].name, planned.key, planned.definition
+            ));
+            verbs.remove(&Verb::Update);
+        }
         let resource = Resource {
             rust_name: (rust_name != names::pascal(planned.definition)).then_some(rust_name),
             path: planned.key.to_owned(),
             list_root: collection.list_root.clone(),
-            verbs: collection.verbs.clone(),
+            verbs,
             actions: collection.actions.clone(),
         };
-        let home = planned.collection.files[0];
         let served_by_core = planned.collection.files.iter().any(|f| files[*f].area == "core");
         Record {
             name: planned.name.clone(),
             kind: Kind::Resource(resource),
             xml_root: names::xml_root(planned.definition),
             area: if served_by_core { "core" } else { files[home].area },
-            fields: self.fields(planned.definition, &files[home].name, fixups, notes),
+            fields,
             home,
         }
     }
@@ -517,13 +527,13 @@ impl Targets<'_> {
     fn field(&self, wire: &str, property: &Property, fixups: &mut Fixups) -> Option<Field> {
         let kind = match &property.shape {
             Shape::Scalar(scalar) => FieldKind::Scalar(scalar.clone()),
-            Shape::One(definition) => match self.target(definition) {
+            Shape::One(definition) => match self.target(self.full_form(definition, fixups)) {
                 Target::Resource { name, by } => FieldKind::Reference { to: name, by },
                 Target::Embedded(of) => FieldKind::Object { of },
                 Target::Shapeless => shapeless(fixups),
                 Target::Missing => return None,
             },
-            Shape::Many(definition) => match self.target(definition) {
+            Shape::Many(definition) => match self.target(self.full_form(definition, fixups)) {
                 Target::Resource { name: of, .. } | Target::Embedded(of) => FieldKind::List {
                     of,
                     item: names::singular(wire),
@@ -532,11 +542,32 @@ impl Targets<'_> {
                 Target::Missing => return None,
             },
         };
+        let server_filled_ref = matches!(property.shape, Shape::One(_))
+            && !property.read_only
+            && matches!(wire, "created-by" | "updated-by");
+        if server_filled_ref {
+            fixups.fire(Fixup::ServerFilledReferences);
+        }
+        let association = !matches!(property.shape, Shape::Scalar(_));
+        if association && property.required && !server_filled_ref {
+            fixups.fire(Fixup::RequiredAssociations);
+        }
         Some(Field {
             kind,
-            read_only: property.read_only,
-            required: property.required,
+            read_only: property.read_only || server_filled_ref,
+            required: property.required && !association,
         })
+    }
+
+    /// Applies [`Fixup::CompactDefinitions`]: `UserSimple` stands for `User`.
+    fn full_form<'d>(&'d self, definition: &'d str, fixups: &mut Fixups) -> &'d str {
+        match definition.strip_suffix("Simple") {
+            Some(full) if self.primary_resource(full).is_some() => {
+                fixups.fire(Fixup::CompactDefinitions);
+                full
+            }
+            _ => definition,
+        }
     }
 
     fn target(&self, definition: &str) -> Target {

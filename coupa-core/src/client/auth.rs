@@ -132,7 +132,11 @@ impl Inner {
         let requested = Instant::now();
         let answer = self.exchange(&outgoing, None).await?;
         let failed = |status, message: String| {
-            Error::new(Method::Post, TOKEN_PATH, ErrorKind::Token { status, message })
+            Error::new(
+                Method::Post,
+                TOKEN_PATH,
+                ErrorKind::Token { status, message },
+            )
         };
         let body: serde_json::Value = serde_json::from_str(&answer.body)
             .map_err(|_| failed(Some(answer.status), String::from("the answer is not JSON")))?;
@@ -140,10 +144,16 @@ impl Inner {
             return Err(failed(Some(answer.status), oauth_error(&body)));
         }
         let Some(token) = body.get("access_token").and_then(|t| t.as_str()) else {
-            return Err(failed(Some(answer.status), String::from("no `access_token` in the answer")));
+            return Err(failed(
+                Some(answer.status),
+                String::from("no `access_token` in the answer"),
+            ));
         };
         let mut header = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
-            failed(Some(answer.status), String::from("the token is not a valid header value"))
+            failed(
+                Some(answer.status),
+                String::from("the token is not a valid header value"),
+            )
         })?;
         header.set_sensitive(true);
         let lifetime = body

@@ -158,7 +158,9 @@ pub enum BuildError {
     #[error("the instance `{0}` must be a scheme and host only, like https://acme.coupahost.com")]
     NotARoot(String),
     /// Plain http to a host that is not loopback, or without the opt-in.
-    #[error("the instance `{0}` is not https; plain http is only for loopback, after `allow_insecure_loopback()`")]
+    #[error(
+        "the instance `{0}` is not https; plain http is only for loopback, after `allow_insecure_loopback()`"
+    )]
     NotHttps(String),
     /// No API key and no OAuth2 client credentials.
     #[error("no credentials: call `api_key` or `oauth2` on the builder")]

@@ -109,9 +109,21 @@ impl Client {
         self.record(request::get::<T>(id)).await
     }
 
+    /// The record with this id, trimmed by the query's `return_object` and `fields` (its
+    /// filters, order and paging do not apply to one record).
+    pub async fn get_with<T: Get>(&self, id: u64, trim: &Query<T>) -> Result<T, Error> {
+        let mut call = request::get::<T>(id);
+        let arguments = trim.trim_query_string();
+        if !arguments.is_empty() {
+            call.path = format!("{}?{arguments}", call.path);
+        }
+        self.record(call).await
+    }
+
     /// Creates a record; Coupa answers with it, new id included.
     pub async fn create<T: Create>(&self, payload: &T::New) -> Result<T, Error> {
-        self.record(request::create::<T>(payload, self.inner.format)).await
+        self.record(request::create::<T>(payload, self.inner.format))
+            .await
     }
 
     /// Creates a record, with Coupa's answer trimmed as asked; `None` for [`Reply::Nothing`].
@@ -301,7 +313,8 @@ impl<T: List> Listing<T> {
                     // Coupa's only end signal is a short page; a full one may be the last too,
                     // and then the next is empty (or, in XML, a 404).
                     self.done = count < self.page_size;
-                    self.offset += self.page_size;
+                    // A server that ignored the limit must not make records come twice.
+                    self.offset += count.max(self.page_size);
                     self.buffered = records.into();
                 }
                 Err(error) => {
@@ -429,11 +442,9 @@ impl ClientBuilder {
         let (base, loopback) = self.base()?;
         let auth = match self.credentials {
             None => return Err(BuildError::NoCredentials),
-            Some(Credentials::ApiKey(key)) => {
-                Auth::api_key(&key).ok_or_else(|| {
-                    BuildError::Http(String::from("the API key is not a valid header value"))
-                })?
-            }
+            Some(Credentials::ApiKey(key)) => Auth::api_key(&key).ok_or_else(|| {
+                BuildError::Http(String::from("the API key is not a valid header value"))
+            })?,
             Some(Credentials::OAuth {
                 client_id,
                 secret,

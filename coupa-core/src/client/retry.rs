@@ -142,7 +142,10 @@ mod tests {
         let asked = Some(Duration::from_millis(700));
         assert_eq!(policy.delay(0, asked, 0), Some(Duration::from_millis(700)));
         assert_eq!(policy.delay(0, Some(Duration::from_secs(5)), 0), None);
-        assert_eq!(policy.delay(2, Some(Duration::ZERO), 0), Some(Duration::from_millis(200)));
+        assert_eq!(
+            policy.delay(2, Some(Duration::ZERO), 0),
+            Some(Duration::from_millis(200))
+        );
     }
 
     #[test]

@@ -17,12 +17,19 @@ fn https_instances_are_taken_with_or_without_scheme() {
 #[test]
 fn plain_http_is_refused_without_the_opt_in() {
     let error = build("http://127.0.0.1:8080").unwrap_err();
-    assert_eq!(error, BuildError::NotHttps(String::from("http://127.0.0.1:8080")));
+    assert_eq!(
+        error,
+        BuildError::NotHttps(String::from("http://127.0.0.1:8080"))
+    );
 }
 
 #[test]
 fn plain_http_is_refused_to_hosts_other_than_loopback() {
-    for instance in ["http://acme.coupahost.com", "http://10.0.0.1", "http://[::2]:80"] {
+    for instance in [
+        "http://acme.coupahost.com",
+        "http://10.0.0.1",
+        "http://[::2]:80",
+    ] {
         let result = Client::builder(instance)
             .api_key("k3y")
             .allow_insecure_loopback()
@@ -33,7 +40,12 @@ fn plain_http_is_refused_to_hosts_other_than_loopback() {
 
 #[test]
 fn plain_http_to_loopback_is_allowed_after_the_opt_in() {
-    for instance in ["http://127.0.0.1:8080", "http://127.8.9.10", "http://[::1]:9", "http://localhost:1"] {
+    for instance in [
+        "http://127.0.0.1:8080",
+        "http://127.8.9.10",
+        "http://[::1]:9",
+        "http://localhost:1",
+    ] {
         let result = Client::builder(instance)
             .api_key("k3y")
             .allow_insecure_loopback()
@@ -48,16 +60,27 @@ fn urls_with_credentials_paths_or_no_credentials_are_refused() {
         build("https://user:pw@acme.coupahost.com").unwrap_err(),
         BuildError::CredentialsInUrl
     );
-    assert!(matches!(build("https://acme.coupahost.com/api"), Err(BuildError::NotARoot(_))));
-    assert!(matches!(build("https://bad host"), Err(BuildError::InvalidUrl(_))));
-    let error = Client::builder("https://acme.coupahost.com").build().unwrap_err();
+    assert!(matches!(
+        build("https://acme.coupahost.com/api"),
+        Err(BuildError::NotARoot(_))
+    ));
+    assert!(matches!(
+        build("https://bad host"),
+        Err(BuildError::InvalidUrl(_))
+    ));
+    let error = Client::builder("https://acme.coupahost.com")
+        .build()
+        .unwrap_err();
     assert_eq!(error, BuildError::NoCredentials);
 }
 
 #[test]
 fn debug_output_names_the_kind_of_credentials_only() {
-    let builder = Client::builder("https://acme.coupahost.com")
-        .oauth2("client-7", "s3cr3t-value", ["core.invoice.read"]);
+    let builder = Client::builder("https://acme.coupahost.com").oauth2(
+        "client-7",
+        "s3cr3t-value",
+        ["core.invoice.read"],
+    );
     let shown = format!("{builder:?}");
     assert!(!shown.contains("s3cr3t-value"), "{shown}");
     let client = builder.build().unwrap();

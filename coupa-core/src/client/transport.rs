@@ -80,7 +80,10 @@ impl Inner {
         credential: Option<&Credential>,
     ) -> Result<Answer, Error> {
         let url = format!("{}{}", self.base, outgoing.path);
-        let path = outgoing.path.split_once('?').map_or(outgoing.path, |(p, _)| p);
+        let path = outgoing
+            .path
+            .split_once('?')
+            .map_or(outgoing.path, |(p, _)| p);
         let mut retry = 0;
         loop {
             let span = tracing::info_span!(
@@ -138,7 +141,10 @@ impl Inner {
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
         };
-        let mut request = self.http.request(method, url).header(ACCEPT, outgoing.accept);
+        let mut request = self
+            .http
+            .request(method, url)
+            .header(ACCEPT, outgoing.accept);
         if let Some(body) = &outgoing.body {
             request = request
                 .header(CONTENT_TYPE, outgoing.content_type)

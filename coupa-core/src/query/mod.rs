@@ -29,11 +29,11 @@ use std::fmt;
 use std::marker::PhantomData;
 
 pub use encode::{decode_value, encode_value};
+use path::Segments;
 pub use path::{
     Blankable, Fields, Kind, OneOf, Operand, Ordered, Path, Queryable, Scope, TextMatch, fields,
     kind,
 };
-use path::Segments;
 use projection::Projection;
 
 /// The most records Coupa returns in one call, and the page size of a list.
@@ -177,7 +177,10 @@ impl Limit {
     /// (and, in a `const`, does not pass `cargo check` either).
     pub const fn of<const N: u32>() -> Limit {
         const {
-            assert!(N >= 1 && N <= MAX_LIMIT, "a Coupa limit is between 1 and 50");
+            assert!(
+                N >= 1 && N <= MAX_LIMIT,
+                "a Coupa limit is between 1 and 50"
+            );
         }
         // In range by the assertion above.
         Limit(N as u8)
@@ -342,6 +345,23 @@ impl<R> Query<R> {
         self.render(Some(self.limit.unwrap_or_default()), Some(offset))
     }
 
+    /// Only the trimming of the query (`return_object` and `fields`), for reading one record.
+    pub fn trim_query_string(&self) -> String {
+        self.trimming().join("&")
+    }
+
+    fn trimming(&self) -> Vec<String> {
+        let mut arguments = Vec::new();
+        if let Some(shape) = self.return_object {
+            arguments.push(format!("return_object={}", shape.name()));
+        }
+        if !self.projection.is_empty() {
+            let json = self.projection.to_json();
+            arguments.push(format!("fields={}", encode_value(&json)));
+        }
+        arguments
+    }
+
     fn render(&self, limit: Option<Limit>, offset: Option<u64>) -> String {
         let mut arguments: Vec<String> = self.filters.iter().map(Condition::to_argument).collect();
         if let Some((field, dir)) = &self.order {
@@ -354,12 +374,7 @@ impl<R> Query<R> {
         if let Some(offset) = offset {
             arguments.push(format!("offset={offset}"));
         }
-        if let Some(shape) = self.return_object {
-            arguments.push(format!("return_object={}", shape.name()));
-        }
-        if !self.projection.is_empty() {
-            arguments.push(format!("fields={}", encode_value(&self.projection.to_json())));
-        }
+        arguments.extend(self.trimming());
         arguments.join("&")
     }
 }
@@ -391,7 +406,9 @@ impl<R> PartialEq for Query<R> {
 
 impl<R> fmt::Debug for Query<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Query").field(&self.to_query_string()).finish()
+        f.debug_tuple("Query")
+            .field(&self.to_query_string())
+            .finish()
     }
 }
 

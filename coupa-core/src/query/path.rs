@@ -229,7 +229,10 @@ impl<R, K: Kind> Path<R, K> {
     where
         K: OneOf,
     {
-        self.condition(Operator::In, join_values(values.into_iter().map(|v| v.render())))
+        self.condition(
+            Operator::In,
+            join_values(values.into_iter().map(|v| v.render())),
+        )
     }
 
     /// None of `values`: `status[not_in]=draft,voided`.
@@ -237,7 +240,10 @@ impl<R, K: Kind> Path<R, K> {
     where
         K: OneOf,
     {
-        self.condition(Operator::NotIn, join_values(values.into_iter().map(|v| v.render())))
+        self.condition(
+            Operator::NotIn,
+            join_values(values.into_iter().map(|v| v.render())),
+        )
     }
 
     /// Empty (`true`) or filled (`false`): `po_number[blank]=true`.

@@ -27,7 +27,10 @@ impl Projection {
         }
         let first = names.remove(0);
         if names.is_empty() {
-            let present = self.nodes.iter().any(|n| matches!(n, Node::Field(f) if *f == first));
+            let present = self
+                .nodes
+                .iter()
+                .any(|n| matches!(n, Node::Field(f) if *f == first));
             if !present {
                 self.nodes.push(Node::Field(first));
             }

@@ -129,7 +129,10 @@ fn filter_with_hands_out_the_root_fields() {
     let query = Query::<Invoice>::new()
         .filter_with(|f| f.total().lt(100))
         .filter_with(|f| f.supplier().number().in_(["S-1", "S-2"]));
-    assert_eq!(query.to_query_string(), "total[lt]=100&supplier[number][in]=S-1,S-2");
+    assert_eq!(
+        query.to_query_string(),
+        "total[lt]=100&supplier[number][in]=S-1,S-2"
+    );
 }
 
 #[test]

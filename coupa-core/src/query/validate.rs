@@ -12,7 +12,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::meta::{Access, Create, FieldInfo, FieldKind, Update};
+use crate::meta::{Access, Create, FieldInfo, FieldKind, Record, Update};
 
 /// Checks a create payload of `T`: `validate::create::<Supplier>(&new)`.
 pub fn create<T: Create>(payload: &T::New) -> Result<(), Problems> {
@@ -22,6 +22,20 @@ pub fn create<T: Create>(payload: &T::New) -> Result<(), Problems> {
 /// Checks an update payload of `T`: `validate::update::<Supplier>(&changes)`.
 pub fn update<T: Update>(changes: &T::Changes) -> Result<(), Problems> {
     check(T::FIELDS, changes, Write::Update)
+}
+
+/// Checks a payload that knows its resource: `validate::payload(&new_supplier)`.
+pub fn payload<P: WritePayload>(payload: &P) -> Result<(), Problems> {
+    check(<P::Record as Record>::FIELDS, payload, P::WRITE)
+}
+
+/// A create or update payload that knows its record and its write; the derive implements it
+/// for `NewX` (create) and `XUpdate` (update).
+pub trait WritePayload: Serialize {
+    /// The record the payload writes.
+    type Record: Record;
+    /// Whether it is for a create or an update.
+    const WRITE: Write;
 }
 
 /// Which write a payload is for.
@@ -48,15 +62,23 @@ pub fn check<P: Serialize + ?Sized>(
         }
     };
     if write == Write::Create {
-        for field in fields.iter().filter(|f| f.required && f.access != Access::ReadOnly) {
-            if !entries.keys().any(|key| crate::value::same_name(key, field.wire)) {
+        for field in fields
+            .iter()
+            .filter(|f| f.required && f.access != Access::ReadOnly)
+        {
+            if !entries
+                .keys()
+                .any(|key| crate::value::same_name(key, field.wire))
+            {
                 problems.push(Problem::new(field.wire, ProblemKind::Missing));
             }
         }
     }
     // In the field table's order, whatever order the JSON map keeps.
     for field in fields {
-        let given = entries.iter().find(|(key, _)| crate::value::same_name(key, field.wire));
+        let given = entries
+            .iter()
+            .find(|(key, _)| crate::value::same_name(key, field.wire));
         if let Some((_, value)) = given {
             check_field(field, value, write, &mut problems);
         }
@@ -103,13 +125,14 @@ fn check_field(field: &FieldInfo, value: &Value, write: Write, problems: &mut Ve
             }
         }
         FieldKind::Enum { values } => {
-            if let Some(text) = value.as_str() {
-                if !values.is_empty() && !values.contains(&text) {
-                    problem(ProblemKind::UnknownValue {
-                        value: text.to_owned(),
-                        allowed: values,
-                    });
-                }
+            if let Some(text) = value.as_str()
+                && !values.is_empty()
+                && !values.contains(&text)
+            {
+                problem(ProblemKind::UnknownValue {
+                    value: text.to_owned(),
+                    allowed: values,
+                });
             }
         }
         FieldKind::Reference { by, .. } => {
@@ -131,17 +154,21 @@ fn check_decimal(value: &Value, precision: Option<u32>, scale: Option<u32>) -> O
     };
     let decimal = crate::wire::parse_decimal(&text).ok()?.normalize();
     let digits_after = decimal.scale();
-    if let Some(max) = scale {
-        if digits_after > max {
-            return Some(ProblemKind::TooManyDecimals {
-                scale: digits_after,
-                max,
-            });
-        }
+    if let Some(max) = scale
+        && digits_after > max
+    {
+        return Some(ProblemKind::TooManyDecimals {
+            scale: digits_after,
+            max,
+        });
     }
     if let Some(precision) = precision {
         let whole = decimal.trunc().abs().to_string();
-        let whole_digits = if whole == "0" { 0 } else { whole.len() as u32 };
+        let whole_digits = if whole == "0" {
+            0
+        } else {
+            u32::try_from(whole.len()).unwrap_or(u32::MAX)
+        };
         let max = precision.saturating_sub(scale.unwrap_or(0));
         if whole_digits > max {
             return Some(ProblemKind::TooManyDigits {
@@ -158,9 +185,10 @@ fn check_reference(value: &Value, by: &'static [&'static str]) -> Option<Problem
         return None;
     };
     let given: Vec<String> = keys.keys().cloned().collect();
-    let identifies = given
-        .iter()
-        .any(|key| by.iter().any(|allowed| crate::value::same_name(key, allowed)));
+    let identifies = given.iter().any(|key| {
+        by.iter()
+            .any(|allowed| crate::value::same_name(key, allowed))
+    });
     (!identifies).then_some(ProblemKind::ReferenceKey { given, allowed: by })
 }
 
@@ -286,10 +314,16 @@ impl fmt::Display for ProblemKind {
                 write!(f, "is {length} characters long, at most {max} allowed")
             }
             ProblemKind::TooManyDecimals { scale, max } => {
-                write!(f, "has {scale} digits after the point, at most {max} allowed")
+                write!(
+                    f,
+                    "has {scale} digits after the point, at most {max} allowed"
+                )
             }
             ProblemKind::TooManyDigits { digits, max } => {
-                write!(f, "has {digits} digits before the point, at most {max} allowed")
+                write!(
+                    f,
+                    "has {digits} digits before the point, at most {max} allowed"
+                )
             }
             ProblemKind::UnknownValue { value, allowed } => {
                 write!(f, "`{value}` is not one of {}", quoted(allowed))

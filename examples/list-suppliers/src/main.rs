@@ -66,7 +66,9 @@ async fn run() -> Result<(), Failure> {
 
 /// The date from the first argument, `COUPA_UPDATED_SINCE`, or thirty days ago.
 fn since() -> Result<NaiveDate, Failure> {
-    let given = std::env::args().nth(1).or_else(|| env("COUPA_UPDATED_SINCE"));
+    let given = std::env::args()
+        .nth(1)
+        .or_else(|| env("COUPA_UPDATED_SINCE"));
     match given {
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .map_err(|_| Failure::Usage(format!("`{text}` is not a date (YYYY-MM-DD)"))),
@@ -86,7 +88,11 @@ fn client() -> Result<Client, Failure> {
         )));
     };
     let mut builder = Client::builder(instance).timeout(Duration::from_secs(60));
-    builder = match (env("COUPA_CLIENT_ID"), env("COUPA_CLIENT_SECRET"), env("COUPA_API_KEY")) {
+    builder = match (
+        env("COUPA_CLIENT_ID"),
+        env("COUPA_CLIENT_SECRET"),
+        env("COUPA_API_KEY"),
+    ) {
         (Some(id), Some(secret), _) => {
             let scopes = env("COUPA_SCOPES").unwrap_or_else(|| String::from("core.supplier.read"));
             builder.oauth2(id, secret, scopes.split_whitespace().map(str::to_owned))
@@ -108,7 +114,9 @@ fn client() -> Result<Client, Failure> {
 }
 
 fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|value| !value.trim().is_empty())
+    std::env::var(name)
+        .ok()
+        .filter(|value| !value.trim().is_empty())
 }
 
 fn row(supplier: &Supplier) -> Vec<String> {

@@ -115,13 +115,24 @@ pub async fn read_request(stream: &mut TcpStream) -> Option<Request> {
 /// Writes an answer and closes; with `truncate`, only half the body goes out, under a
 /// `Content-Length` that promises all of it.
 pub async fn write_response(stream: &mut TcpStream, response: &Response, truncate: bool) {
-    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", response.body.len()));
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        response.body.len()
+    ));
     let body = response.body.as_bytes();
-    let body = if truncate { &body[..body.len() / 2] } else { body };
+    let body = if truncate {
+        &body[..body.len() / 2]
+    } else {
+        body
+    };
     let _ = stream.write_all(head.as_bytes()).await;
     let _ = stream.write_all(body).await;
     let _ = stream.flush().await;
@@ -129,7 +140,9 @@ pub async fn write_response(stream: &mut TcpStream, response: &Response, truncat
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 fn reason(status: u16) -> &'static str {
@@ -152,7 +165,9 @@ fn reason(status: u16) -> &'static str {
 /// Sends raw bytes to `addr` and returns the status line's code and the body: for requests
 /// the client would never send (DELETE, mismatched headers, read-only fields).
 pub async fn raw(addr: std::net::SocketAddr, request: String) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).await.expect("connect to the fake server");
+    let mut stream = TcpStream::connect(addr)
+        .await
+        .expect("connect to the fake server");
     stream.write_all(request.as_bytes()).await.expect("send");
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).await.expect("read");

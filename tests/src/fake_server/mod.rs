@@ -91,7 +91,9 @@ pub struct FakeCoupa {
 impl FakeCoupa {
     /// Starts a server with no tables.
     pub async fn start() -> FakeCoupa {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local address");
         let state = Arc::new(Mutex::new(State {
             tables: Vec::new(),
@@ -121,7 +123,9 @@ impl FakeCoupa {
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Serves the resource `T`, with these actions.
@@ -222,7 +226,9 @@ async fn serve(mut stream: tokio::net::TcpStream, state: Arc<Mutex<State>>) {
         return;
     };
     let (response, fault) = {
-        let mut state = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut state = state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let fault = state.take_fault(&request);
         let response = match &fault {
             Some(Fault::Status(status, retry_after)) => fault_response(*status, *retry_after),
@@ -257,14 +263,11 @@ fn fault_response(status: u16, retry_after: Option<&str>) -> Response {
 
 impl State {
     fn take_fault(&mut self, request: &Request) -> Option<Fault> {
-        let index = self
-            .faults
-            .iter()
-            .position(|a| {
-                a.method == request.method
-                    && request.path.starts_with(&a.path)
-                    && request.query.contains(&a.query)
-            })?;
+        let index = self.faults.iter().position(|a| {
+            a.method == request.method
+                && request.path.starts_with(&a.path)
+                && request.query.contains(&a.query)
+        })?;
         self.faults.remove(index).map(|armed| armed.fault)
     }
 
@@ -274,7 +277,14 @@ impl State {
         }
         let format = match media(request.header("accept")) {
             Some(format) => format,
-            None => return error(Format::Xml, 406, "", "Accept must be application/xml or application/json"),
+            None => {
+                return error(
+                    Format::Xml,
+                    406,
+                    "",
+                    "Accept must be application/xml or application/json",
+                );
+            }
         };
         if !self.authorized(request) {
             return error(format, 401, "", "Invalid or missing API key or token");
@@ -283,7 +293,8 @@ impl State {
             return error(format, 415, "", "Content-Type must match Accept");
         }
         if matches!(request.method.as_str(), "DELETE" | "PATCH") {
-            return error(format, 405, "", "Method not allowed").with_header("Allow", "GET, POST, PUT");
+            return error(format, 405, "", "Method not allowed")
+                .with_header("Allow", "GET, POST, PUT");
         }
         let segments: Vec<&str> = match request.path.strip_prefix("/api/") {
             Some(rest) => rest.split('/').collect(),
@@ -322,15 +333,24 @@ impl State {
             return Response::new(400, json, String::from(r#"{"error":"invalid_request"}"#));
         }
         let form = arguments(&request.body.replace('+', "%20"));
-        let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let field = |name: &str| {
+            form.iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
         if field("grant_type") != Some("client_credentials") {
-            return Response::new(400, json, String::from(r#"{"error":"unsupported_grant_type"}"#));
+            return Response::new(
+                400,
+                json,
+                String::from(r#"{"error":"unsupported_grant_type"}"#),
+            );
         }
         if field("client_id") != Some(CLIENT_ID) || field("client_secret") != Some(CLIENT_SECRET) {
             return Response::new(401, json, String::from(r#"{"error":"invalid_client"}"#));
         }
         self.issued += 1;
-        self.scopes.push(field("scope").unwrap_or_default().to_owned());
+        self.scopes
+            .push(field("scope").unwrap_or_default().to_owned());
         let token = format!("fake-token-{}", self.issued);
         self.tokens.push(token.clone());
         let body = serde_json::json!({
@@ -380,7 +400,12 @@ impl State {
             .map(|(_, record)| trim(record, query))
             .collect();
         if page.is_empty() && format == Format::Xml {
-            return error(format, 404, table.name, "No results match your search criteria");
+            return error(
+                format,
+                404,
+                table.name,
+                "No results match your search criteria",
+            );
         }
         match (table.codec.encode_list)(&page, format) {
             Ok(body) => Response::new(200, format.media_type(), body),
@@ -408,7 +433,13 @@ impl State {
         }
     }
 
-    fn create(&mut self, index: usize, body: &str, query: &[(String, String)], format: Format) -> Response {
+    fn create(
+        &mut self,
+        index: usize,
+        body: &str,
+        query: &[(String, String)],
+        format: Format,
+    ) -> Response {
         let table = &self.tables[index];
         let payload = match (table.codec.decode)(body, format) {
             Ok(payload) => payload,
@@ -416,7 +447,10 @@ impl State {
         };
         let mut problems = Vec::new();
         for field in table.fields.iter().filter(|f| f.required) {
-            if !payload.keys().any(|k| coupa_core::value::same_name(k, field.wire)) {
+            if !payload
+                .keys()
+                .any(|k| coupa_core::value::same_name(k, field.wire))
+            {
                 problems.push(format!("{} can't be blank", field.wire));
             }
         }
@@ -508,7 +542,14 @@ impl State {
         }
     }
 
-    fn action(&mut self, index: usize, id: u64, method: &str, name: &str, format: Format) -> Response {
+    fn action(
+        &mut self,
+        index: usize,
+        id: u64,
+        method: &str,
+        name: &str,
+        format: Format,
+    ) -> Response {
         let table = &mut self.tables[index];
         let Some(rule) = table.actions.iter().find(|a| a.name == name).copied() else {
             return error(format, 404, table.name, "Not found");
@@ -539,7 +580,12 @@ fn arguments(query: &str) -> Vec<(String, String)> {
 
 /// `return_object` and `fields` applied to one record.
 fn trim(record: &Record, query: &[(String, String)]) -> Record {
-    let argument = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let argument = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     let mut out = record.clone();
     if let Some(fields) = argument("fields") {
         let selection: Vec<Value> = serde_json::from_str(fields).unwrap_or_default();
@@ -553,8 +599,17 @@ fn trim(record: &Record, query: &[(String, String)]) -> Record {
 }
 
 /// The answer to a write, as `return_object` asks.
-fn reply(table: &Table, record: &Record, status: u16, query: &[(String, String)], format: Format) -> Response {
-    if query.iter().any(|(k, v)| k == "return_object" && v == "none") {
+fn reply(
+    table: &Table,
+    record: &Record,
+    status: u16,
+    query: &[(String, String)],
+    format: Format,
+) -> Response {
+    if query
+        .iter()
+        .any(|(k, v)| k == "return_object" && v == "none")
+    {
         return Response::new(status, format.media_type(), String::new());
     }
     answer(table, &trim(record, query), status, format)
@@ -594,7 +649,10 @@ fn errors(format: Format, status: u16, about: &str, messages: &[String]) -> Resp
 fn errors_xml(messages: &[String]) -> String {
     let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n");
     for message in messages {
-        let escaped = message.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let escaped = message
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
         body.push_str(&format!("  <error>{escaped}</error>\n"));
     }
     body.push_str("</errors>\n");

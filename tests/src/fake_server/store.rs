@@ -56,7 +56,10 @@ fn encode<T: Resource + Document>(record: &Record, format: Format) -> Result<Str
 }
 
 fn encode_list<T: Resource>(records: &[Record], format: Format) -> Result<String, String> {
-    let records = records.iter().map(typed::<T>).collect::<Result<Vec<T>, _>>()?;
+    let records = records
+        .iter()
+        .map(typed::<T>)
+        .collect::<Result<Vec<T>, _>>()?;
     Ok(match format {
         Format::Xml => coupa_core::xml::list_to_string(T::LIST_ROOT, &records),
         Format::Json => coupa_core::json::list_to_string(&records),
@@ -293,7 +296,10 @@ pub fn shallow(record: &Record) -> Record {
         .filter_map(|(key, value)| match value {
             Value::Object(inner) => {
                 let id = inner.get("id")?.clone();
-                Some((key.clone(), Value::Object(Map::from_iter([(String::from("id"), id)]))))
+                Some((
+                    key.clone(),
+                    Value::Object(Map::from_iter([(String::from("id"), id)])),
+                ))
             }
             Value::Array(_) => None,
             other => Some((key.clone(), other.clone())),
@@ -344,11 +350,13 @@ const KEYS: [&str; 6] = ["name", "number", "code", "login", "email", "invoice-nu
 pub fn resolve(table: &Table, keys: &Value) -> Option<Value> {
     let keys = keys.as_object()?;
     let (id, record) = table.records.iter().find(|(_, record)| {
-        !keys.is_empty()
-            && keys.iter().all(|(key, wanted)| {
-                let have = record.iter().find(|(k, _)| same_name(k, key)).map(|(_, v)| v);
-                matches!((have.and_then(value_text), value_text(wanted)), (Some(a), Some(b)) if a == b)
-            })
+        !keys.is_empty() && keys.iter().all(|(key, wanted)| {
+            let have = record
+                .iter()
+                .find(|(k, _)| same_name(k, key))
+                .map(|(_, v)| v);
+            matches!((have.and_then(value_text), value_text(wanted)), (Some(a), Some(b)) if a == b)
+        })
     })?;
     let mut compact = Record::new();
     compact.insert(String::from("id"), Value::from(*id));
