@@ -154,7 +154,10 @@ impl Builder {
         }
         let checked = crate::check_dirs(&self.schema_dir, &overlays)?;
         if self.cargo_directives {
-            checked.sources.files().for_each(|f| rerun_if_changed(Path::new(f)));
+            checked
+                .sources
+                .files()
+                .for_each(|f| rerun_if_changed(Path::new(f)));
         }
         Ok(checked)
     }
@@ -163,7 +166,12 @@ impl Builder {
     fn overlay_dirs(&self) -> Vec<PathBuf> {
         let own = self.schema_dir.join("overlays");
         let mut dirs: Vec<PathBuf> = Vec::new();
-        for dir in own.is_dir().then_some(own).into_iter().chain(self.overlay_dirs.clone()) {
+        for dir in own
+            .is_dir()
+            .then_some(own)
+            .into_iter()
+            .chain(self.overlay_dirs.clone())
+        {
             if !dirs.contains(&dir) {
                 dirs.push(dir);
             }

@@ -204,7 +204,10 @@ mod tests {
         assert_eq!(edit_distance("gte", "get"), 1);
         assert_eq!(edit_distance("decmal", "decimal"), 1);
         assert_eq!(edit_distance("", "id"), 2);
-        assert_eq!(did_you_mean("max_lenght", ["max_length", "type"]), Some("max_length"));
+        assert_eq!(
+            did_you_mean("max_lenght", ["max_length", "type"]),
+            Some("max_length")
+        );
         assert_eq!(did_you_mean("zzz", ["list", "get"]), None);
     }
 }

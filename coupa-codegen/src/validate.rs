@@ -45,20 +45,41 @@ fn generated_types(definition: &Definition) -> Vec<(String, &Loc, String)> {
     let loc = &definition.rust_name_loc;
     let mut out = vec![
         (rust.clone(), loc, format!("the record `{name}`")),
-        (format!("New{rust}"), loc, format!("the create payload of `{name}`")),
-        (format!("{rust}Update"), loc, format!("the update payload of `{name}`")),
+        (
+            format!("New{rust}"),
+            loc,
+            format!("the create payload of `{name}`"),
+        ),
+        (
+            format!("{rust}Update"),
+            loc,
+            format!("the update payload of `{name}`"),
+        ),
+        (
+            format!("{rust}Fields"),
+            loc,
+            format!("the query paths of `{name}`"),
+        ),
     ];
     if definition
         .resource
         .as_ref()
         .is_some_and(|r| !r.actions.is_empty())
     {
-        out.push((format!("{rust}Action"), loc, format!("the actions of `{name}`")));
+        out.push((
+            format!("{rust}Action"),
+            loc,
+            format!("the actions of `{name}`"),
+        ));
     }
     for field in &definition.fields {
         if matches!(field.ty, FieldType::Enum { .. }) {
             let what = format!("the values of `{name}.{}`", field.wire);
-            out.push((enum_type_name(definition, &field.rust_name), &field.loc, what));
+            out.push((
+                enum_type_name(definition, &field.rust_name),
+                &field.loc,
+                what,
+            ));
         }
     }
     out
@@ -66,11 +87,7 @@ fn generated_types(definition: &Definition) -> Vec<(String, &Loc, String)> {
 
 /// The Rust name of the enum generated for an enum field.
 pub fn enum_type_name(definition: &Definition, field_rust: &str) -> String {
-    format!(
-        "{}{}",
-        definition.rust_name,
-        names::type_suffix(field_rust)
-    )
+    format!("{}{}", definition.rust_name, names::type_suffix(field_rust))
 }
 
 fn duplicate_type_names(schema: &Schema, errors: &mut Vec<Diagnostic>) {
@@ -114,7 +131,9 @@ fn reserved_type(name: &str, loc: &Loc, what: &str) -> Diagnostic {
         loc,
         format!("{what} would be the Rust type `{name}`, hiding {hidden}"),
     )
-    .help(format!("set `rust_name` to another name, such as `{name}Record`"))
+    .help(format!(
+        "set `rust_name` to another name, such as `{name}Record`"
+    ))
 }
 
 fn fields(schema: &Schema, definition: &Definition, errors: &mut Vec<Diagnostic>) {
@@ -159,8 +178,11 @@ fn fields(schema: &Schema, definition: &Definition, errors: &mut Vec<Diagnostic>
             FieldType::Object { of, of_loc } => match schema.get(of) {
                 None => errors.push(missing_target(schema, of, of_loc, "object of")),
                 Some(target) if target.is_resource() => errors.push(
-                    Diagnostic::new(of_loc, format!("`{of}` is a resource, not an embedded type"))
-                        .help("a record of its own is written by key: use `type: reference`"),
+                    Diagnostic::new(
+                        of_loc,
+                        format!("`{of}` is a resource, not an embedded type"),
+                    )
+                    .help("a record of its own is written by key: use `type: reference`"),
                 ),
                 Some(_) => same_area(schema, definition, of, of_loc, errors),
             },
@@ -286,9 +308,7 @@ fn enum_values(values: &[(String, Loc)], errors: &mut Vec<Diagnostic>) {
             errors.push(
                 Diagnostic::new(
                     loc,
-                    format!(
-                        "values `{first}` and `{value}` would both be the variant `{variant}`"
-                    ),
+                    format!("values `{first}` and `{value}` would both be the variant `{variant}`"),
                 )
                 .help("remove one of them; unknown values are kept as text anyway")
                 .also(first_loc, "the other value is at"),

@@ -39,7 +39,9 @@ enum Zone {
 
 /// Text that is not a timestamp in a form the bindings read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("expected a datetime (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` or `YYYY-MM-DD`), found `{text}`")]
+#[error(
+    "expected a datetime (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` or `YYYY-MM-DD`), found `{text}`"
+)]
 pub struct DateTimeError {
     text: String,
 }

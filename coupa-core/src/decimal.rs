@@ -342,8 +342,34 @@ mod tests {
     }
 
     #[test]
+    fn normalizes_truncates_and_drops_the_sign() {
+        assert_eq!(d("1.500").normalize().to_string(), "1.5");
+        assert_eq!(d("-0.00").normalize().to_string(), "0");
+        assert_eq!(d("-12.75").trunc().to_string(), "-12");
+        assert_eq!(d("-0.75").trunc().to_string(), "0");
+        assert_eq!(d("-12.75").abs().to_string(), "12.75");
+        assert_eq!(Decimal::new(-150, 2).to_string(), "-1.50");
+        assert_eq!(
+            Decimal::from(rust_decimal::Decimal::new(-5, 3)).to_string(),
+            "-0.005"
+        );
+        assert_eq!(Decimal::from(42u32).to_string(), "42");
+    }
+
+    #[test]
     fn refuses_what_is_not_a_decimal() {
-        for text in ["", "-", ".", "1.2.3", "1,5", "NaN", "1e", "1e1234567", " 1", "0x10"] {
+        for text in [
+            "",
+            "-",
+            ".",
+            "1.2.3",
+            "1,5",
+            "NaN",
+            "1e",
+            "1e1234567",
+            " 1",
+            "0x10",
+        ] {
             assert!(Decimal::parse(text).is_err(), "{text:?}");
         }
         let long = "9".repeat(101);

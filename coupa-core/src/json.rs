@@ -9,8 +9,8 @@ use crate::value::Value;
 use crate::wire::WireRead;
 use crate::xml::MAX_DOCUMENT;
 
-pub use crate::wire::{Json, Nullable, NullableList};
 use crate::wire::Items;
+pub use crate::wire::{Json, Nullable, NullableList};
 
 /// Decodes one record from JSON.
 pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {

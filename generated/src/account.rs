@@ -8,7 +8,8 @@
     xml_root = "account",
     list_root = "accounts",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct Account {
     /// `account-type`: reference to `account_type`, required on create.

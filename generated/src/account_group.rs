@@ -7,7 +7,8 @@
     path = "account_groups",
     xml_root = "account-group",
     list_root = "account-groups",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct AccountGroup {
     /// `account-group-type`: integer, required on create.

@@ -8,7 +8,8 @@
     xml_root = "account-type",
     list_root = "account-types",
     verbs(list, get, create),
-    actions(copy(post))
+    actions(copy(post)),
+    fields_module
 )]
 pub struct AccountType {
     /// `active`: boolean.

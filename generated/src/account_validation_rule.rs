@@ -7,7 +7,8 @@
     path = "account_validation_rules",
     xml_root = "account-validation-rule",
     list_root = "account-validation-rules",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct AccountValidationRule {
     /// `account-type`: reference to `account_type`.

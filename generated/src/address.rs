@@ -8,7 +8,8 @@
     xml_root = "address",
     list_root = "addresses",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct Address {
     /// `active`: boolean.

@@ -2,7 +2,7 @@
 
 /// A `adjustment_code` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "adjustment_code", xml_root = "adjustment-code")]
+#[coupa(embedded = "adjustment_code", xml_root = "adjustment-code", fields_module)]
 pub struct AdjustmentCode {
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]

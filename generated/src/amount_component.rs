@@ -2,7 +2,7 @@
 
 /// A `amount_component` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "amount_component", xml_root = "amount-component")]
+#[coupa(embedded = "amount_component", xml_root = "amount-component", fields_module)]
 pub struct AmountComponent {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 6), required)]

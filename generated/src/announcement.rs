@@ -7,7 +7,8 @@
     path = "announcements",
     xml_root = "announcement",
     list_root = "announcements",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Announcement {
     /// `announceable-id`: integer, read-only.

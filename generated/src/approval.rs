@@ -8,7 +8,8 @@
     xml_root = "approval",
     list_root = "approvals",
     verbs(list, get, create, update),
-    actions(approve, hold, reject)
+    actions(approve, hold, reject),
+    fields_module
 )]
 pub struct Approval {
     /// `approvable-id`: integer, read-only.

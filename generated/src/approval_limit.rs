@@ -2,7 +2,7 @@
 
 /// A `approval_limit` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "approval_limit", xml_root = "approval-limit")]
+#[coupa(embedded = "approval_limit", xml_root = "approval-limit", fields_module)]
 pub struct ApprovalLimit {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]

@@ -8,7 +8,8 @@
     xml_root = "asn-header",
     list_root = "asn-headers",
     verbs(list, get, create, update),
-    actions(receive, void)
+    actions(receive, void),
+    fields_module
 )]
 pub struct AsnHeader {
     /// `asn-number`: string of at most 40 characters, required on create.

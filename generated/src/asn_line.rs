@@ -7,7 +7,8 @@
     path = "asn/lines",
     xml_root = "asn-line",
     list_root = "lines",
-    actions(receive, void)
+    actions(receive, void),
+    fields_module
 )]
 pub struct AsnLine {
     /// `comments`: string of at most 255 characters.

@@ -7,7 +7,8 @@
     path = "asset_tags",
     xml_root = "asset-tag",
     list_root = "asset-tags",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct AssetTag {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct Attachment {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `audit_status` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "audit_status", xml_root = "audit-status")]
+#[coupa(embedded = "audit_status", xml_root = "audit-status", fields_module)]
 pub struct AuditStatus {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

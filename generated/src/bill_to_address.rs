@@ -2,7 +2,7 @@
 
 /// A `bill_to_address` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "bill_to_address", xml_root = "bill-to-address")]
+#[coupa(embedded = "bill_to_address", xml_root = "bill-to-address", fields_module)]
 pub struct BillToAddress {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

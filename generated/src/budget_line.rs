@@ -8,7 +8,8 @@
     xml_root = "budget-line",
     list_root = "budget-lines",
     verbs(list, get, create, update),
-    actions(adjust)
+    actions(adjust),
+    fields_module
 )]
 pub struct BudgetLine {
     /// `amount`: decimal.

@@ -7,7 +7,8 @@
     path = "budget_line_adjustments",
     xml_root = "budget-line-adjustment",
     list_root = "budget-line-adjustments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct BudgetLineAdjustment {
     /// `accounting-total`: decimal, read-only.

@@ -7,7 +7,8 @@
     path = "budget_lines/{budget_line_id}/budget_line_adjustments",
     xml_root = "budget-line-adjustment",
     list_root = "budget-line-adjustments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct BudgetLineBudgetLineAdjustment {
     /// `accounting-total`: decimal, read-only.

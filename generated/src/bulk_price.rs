@@ -2,7 +2,7 @@
 
 /// A `bulk_price` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "bulk_price", xml_root = "bulk-price")]
+#[coupa(embedded = "bulk_price", xml_root = "bulk-price", fields_module)]
 pub struct BulkPrice {
     /// `conversion-denominator`: decimal.
     #[coupa(wire = "conversion-denominator", decimal(precision = 30, scale = 6))]

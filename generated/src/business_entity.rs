@@ -7,7 +7,8 @@
     path = "business_entities",
     xml_root = "business-entity",
     list_root = "business-entities",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct BusinessEntity {
     /// `addresses`: list of `address`.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "business_entity_account_owner",
-    xml_root = "business-entity-account-owner"
+    xml_root = "business-entity-account-owner",
+    fields_module
 )]
 pub struct BusinessEntityAccountOwner {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,11 @@
 
 /// A `business_entity_address` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "business_entity_address", xml_root = "business-entity-address")]
+#[coupa(
+    embedded = "business_entity_address",
+    xml_root = "business-entity-address",
+    fields_module
+)]
 pub struct BusinessEntityAddress {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "business_entity_alternate_name",
-    xml_root = "business-entity-alternate-name"
+    xml_root = "business-entity-alternate-name",
+    fields_module
 )]
 pub struct BusinessEntityAlternateName {
     /// `business-entity-id`: integer, read-only.

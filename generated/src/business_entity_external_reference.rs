@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "business_entity_external_reference",
-    xml_root = "business-entity-external-reference"
+    xml_root = "business-entity-external-reference",
+    fields_module
 )]
 pub struct BusinessEntityExternalReference {
     /// `business-entity-id`: integer, read-only.

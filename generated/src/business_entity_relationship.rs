@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "business_entity_relationship",
-    xml_root = "business-entity-relationship"
+    xml_root = "business-entity-relationship",
+    fields_module
 )]
 pub struct BusinessEntityRelationship {
     /// `business-entity-id`: integer.

@@ -7,7 +7,8 @@
     path = "business_groups",
     xml_root = "business-group",
     list_root = "business-groups",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct BusinessGroup {
     /// `created-at`: datetime, read-only.

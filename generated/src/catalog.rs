@@ -2,7 +2,7 @@
 
 /// A `catalog` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "catalog", xml_root = "catalog")]
+#[coupa(embedded = "catalog", xml_root = "catalog", fields_module)]
 pub struct Catalog {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `category` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "category", xml_root = "category")]
+#[coupa(embedded = "category", xml_root = "category", fields_module)]
 pub struct Category {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `category_plan` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "category_plan", xml_root = "category-plan")]
+#[coupa(embedded = "category_plan", xml_root = "category-plan", fields_module)]
 pub struct CategoryPlan {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "comments/{comment_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct CommentAttachment {
     /// `created-at`: datetime, read-only.

@@ -8,7 +8,8 @@
     xml_root = "commodity",
     list_root = "commodities",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct Commodity {
     /// `active`: boolean.

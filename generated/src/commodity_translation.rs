@@ -7,7 +7,8 @@
     path = "commodity_translations",
     xml_root = "commodity-translation",
     list_root = "commodity-translations",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct CommodityTranslation {
     /// `commodity`: reference to `commodity`.

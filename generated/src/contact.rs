@@ -2,7 +2,7 @@
 
 /// A `contact` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contact", xml_root = "contact")]
+#[coupa(embedded = "contact", xml_root = "contact", fields_module)]
 pub struct Contact {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -19,7 +19,8 @@
         update_legal_agreement_published,
         update_published,
         withdraw_signatures
-    )
+    ),
+    fields_module
 )]
 pub struct Contract {
     /// `amended-contract-type`: string of at most 255 characters.

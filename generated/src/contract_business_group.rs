@@ -8,7 +8,8 @@
     xml_root = "business-group",
     list_root = "business-groups",
     verbs(list, get),
-    actions(add, remove)
+    actions(add, remove),
+    fields_module
 )]
 pub struct ContractBusinessGroup {
     /// `created-at`: datetime, read-only.

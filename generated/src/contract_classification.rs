@@ -2,7 +2,11 @@
 
 /// A `contract_classification` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_classification", xml_root = "contract-classification")]
+#[coupa(
+    embedded = "contract_classification",
+    xml_root = "contract-classification",
+    fields_module
+)]
 pub struct ContractClassification {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

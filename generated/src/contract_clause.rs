@@ -2,7 +2,7 @@
 
 /// A `contract_clause` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_clause", xml_root = "contract-clause")]
+#[coupa(embedded = "contract_clause", xml_root = "contract-clause", fields_module)]
 pub struct ContractClause {
     /// `clause-type-id`: integer.
     #[coupa(wire = "clause-type-id", integer)]

@@ -2,7 +2,11 @@
 
 /// A `contract_clause_reference` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_clause_reference", xml_root = "contract-clause-reference")]
+#[coupa(
+    embedded = "contract_clause_reference",
+    xml_root = "contract-clause-reference",
+    fields_module
+)]
 pub struct ContractClauseReference {
     /// `clause-classification`: integer, required on create.
     #[coupa(wire = "clause-classification", integer, required)]

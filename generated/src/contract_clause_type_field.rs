@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "contract_clause_type_field",
-    xml_root = "contract-clause-type-field"
+    xml_root = "contract-clause-type-field",
+    fields_module
 )]
 pub struct ContractClauseTypeField {
     /// `assignable`: integer.

@@ -7,7 +7,8 @@
     path = "contracts/{contract_id}/contract_terms",
     xml_root = "contract-term",
     list_root = "contract-terms",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ContractContractTerm {
     /// `contract-term-type`: enum.

@@ -2,7 +2,7 @@
 
 /// A `contract_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_detail", xml_root = "contract-detail")]
+#[coupa(embedded = "contract_detail", xml_root = "contract-detail", fields_module)]
 pub struct ContractDetail {
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]

@@ -2,7 +2,7 @@
 
 /// A `contract_dispute` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_dispute", xml_root = "contract-dispute")]
+#[coupa(embedded = "contract_dispute", xml_root = "contract-dispute", fields_module)]
 pub struct ContractDispute {
     /// `alternative-dispute-resolution`: integer.
     #[coupa(wire = "alternative-dispute-resolution", integer)]

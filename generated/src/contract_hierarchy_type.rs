@@ -2,7 +2,11 @@
 
 /// A `contract_hierarchy_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_hierarchy_type", xml_root = "contract-hierarchy-type")]
+#[coupa(
+    embedded = "contract_hierarchy_type",
+    xml_root = "contract-hierarchy-type",
+    fields_module
+)]
 pub struct ContractHierarchyType {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -7,7 +7,8 @@
     path = "contracts/{contract_id}/legal_documents",
     xml_root = "legal-document",
     list_root = "legal-documents",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct ContractLegalDocument {
     /// `ccc-exec-summary-timestamp`: datetime.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "contract_parties_field_container",
-    xml_root = "contract-parties-field-container"
+    xml_root = "contract-parties-field-container",
+    fields_module
 )]
 pub struct ContractPartiesFieldContainer {
     /// `contract-type-custom-field-1`: string of at most 255 characters.

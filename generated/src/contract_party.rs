@@ -2,7 +2,7 @@
 
 /// A `contract_party` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_party", xml_root = "contract-party")]
+#[coupa(embedded = "contract_party", xml_root = "contract-party", fields_module)]
 pub struct ContractParty {
     /// `bill-to-address`: reference to `address`.
     #[coupa(wire = "bill-to-address", reference(to = crate::Address, by("id", "name")))]

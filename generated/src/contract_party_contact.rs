@@ -2,7 +2,11 @@
 
 /// A `contract_party_contact` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_party_contact", xml_root = "contract-party-contact")]
+#[coupa(
+    embedded = "contract_party_contact",
+    xml_root = "contract-party-contact",
+    fields_module
+)]
 pub struct ContractPartyContact {
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `contract_party_role` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_party_role", xml_root = "contract-party-role")]
+#[coupa(
+    embedded = "contract_party_role",
+    xml_root = "contract-party-role",
+    fields_module
+)]
 pub struct ContractPartyRole {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -2,7 +2,11 @@
 
 /// A `contract_performance` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_performance", xml_root = "contract-performance")]
+#[coupa(
+    embedded = "contract_performance",
+    xml_root = "contract-performance",
+    fields_module
+)]
 pub struct ContractPerformance {
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "contract_price_and_payment",
-    xml_root = "contract-price-and-payment"
+    xml_root = "contract-price-and-payment",
+    fields_module
 )]
 pub struct ContractPriceAndPayment {
     /// `contract-type-custom-field-1`: string of at most 255 characters.

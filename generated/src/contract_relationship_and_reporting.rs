@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "contract_relationship_and_reporting",
-    xml_root = "contract-relationship-and-reporting"
+    xml_root = "contract-relationship-and-reporting",
+    fields_module
 )]
 pub struct ContractRelationshipAndReporting {
     /// `contract-type-custom-field-1`: string of at most 255 characters.

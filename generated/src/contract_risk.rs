@@ -2,7 +2,7 @@
 
 /// A `contract_risk` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_risk", xml_root = "contract-risk")]
+#[coupa(embedded = "contract_risk", xml_root = "contract-risk", fields_module)]
 pub struct ContractRisk {
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]

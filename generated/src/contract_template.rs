@@ -7,7 +7,8 @@
     path = "contracts/templates",
     xml_root = "contract-template",
     list_root = "contract-templates",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ContractTemplate {
     /// `active`: boolean.

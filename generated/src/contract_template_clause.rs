@@ -2,7 +2,11 @@
 
 /// A `contract_template_clause` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_template_clause", xml_root = "contract-template-clause")]
+#[coupa(
+    embedded = "contract_template_clause",
+    xml_root = "contract-template-clause",
+    fields_module
+)]
 pub struct ContractTemplateClause {
     /// `clause-classification`: integer, read-only.
     #[coupa(wire = "clause-classification", integer, read_only)]

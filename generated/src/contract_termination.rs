@@ -2,7 +2,11 @@
 
 /// A `contract_termination` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_termination", xml_root = "contract-termination")]
+#[coupa(
+    embedded = "contract_termination",
+    xml_root = "contract-termination",
+    fields_module
+)]
 pub struct ContractTermination {
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]

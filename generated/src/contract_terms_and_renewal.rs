@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "contract_terms_and_renewal",
-    xml_root = "contract-terms-and-renewal"
+    xml_root = "contract-terms-and-renewal",
+    fields_module
 )]
 pub struct ContractTermsAndRenewal {
     /// `contract-type-custom-field-1`: string of at most 255 characters.

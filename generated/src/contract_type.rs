@@ -2,7 +2,7 @@
 
 /// A `contract_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "contract_type", xml_root = "contract-type")]
+#[coupa(embedded = "contract_type", xml_root = "contract-type", fields_module)]
 pub struct ContractType {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

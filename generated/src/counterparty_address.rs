@@ -2,7 +2,11 @@
 
 /// A `counterparty_address` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "counterparty_address", xml_root = "counterparty-address")]
+#[coupa(
+    embedded = "counterparty_address",
+    xml_root = "counterparty-address",
+    fields_module
+)]
 pub struct CounterpartyAddress {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -7,7 +7,8 @@
     path = "countries",
     xml_root = "country",
     list_root = "countries",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Country {
     /// `code`: string of at most 4 characters.

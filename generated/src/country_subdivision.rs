@@ -2,7 +2,11 @@
 
 /// A `country_subdivision` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "country_subdivision", xml_root = "country-subdivision")]
+#[coupa(
+    embedded = "country_subdivision",
+    xml_root = "country-subdivision",
+    fields_module
+)]
 pub struct CountrySubdivision {
     /// `country-id`: integer.
     #[coupa(wire = "country-id", integer)]

@@ -2,7 +2,11 @@
 
 /// A `coupa_contract_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_contract_type", xml_root = "coupa-contract-type")]
+#[coupa(
+    embedded = "coupa_contract_type",
+    xml_root = "coupa-contract-type",
+    fields_module
+)]
 pub struct CoupaContractType {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "coupa_pay_company_payment_account",
-    xml_root = "coupapay-companypaymentaccount"
+    xml_root = "coupapay-companypaymentaccount",
+    fields_module
 )]
 pub struct CoupaPayCompanyPaymentAccount {
     /// `account-kind`: enum.

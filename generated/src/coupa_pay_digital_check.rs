@@ -2,7 +2,11 @@
 
 /// A `coupa_pay_digital_check` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_pay_digital_check", xml_root = "coupapay-digitalcheck")]
+#[coupa(
+    embedded = "coupa_pay_digital_check",
+    xml_root = "coupapay-digitalcheck",
+    fields_module
+)]
 pub struct CoupaPayDigitalCheck {
     /// `beneficary-name`: string.
     #[coupa(wire = "beneficary-name", string)]

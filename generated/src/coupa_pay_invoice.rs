@@ -7,7 +7,8 @@
     path = "coupa_pay/invoices",
     xml_root = "coupapay-invoice",
     list_root = "coupa-pay-invoices",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct CoupaPayInvoice {
     /// `accounting-amount`: decimal, read-only.

@@ -8,7 +8,8 @@
     xml_root = "coupapay-payment",
     list_root = "coupa-pay-payments",
     verbs(list, get, update),
-    actions(export)
+    actions(export),
+    fields_module
 )]
 pub struct CoupaPayPayment {
     /// `created-at`: datetime, read-only.

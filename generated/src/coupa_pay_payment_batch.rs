@@ -2,7 +2,11 @@
 
 /// A `coupa_pay_payment_batch` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_pay_payment_batch", xml_root = "coupapay-paymentbatch")]
+#[coupa(
+    embedded = "coupa_pay_payment_batch",
+    xml_root = "coupapay-paymentbatch",
+    fields_module
+)]
 pub struct CoupaPayPaymentBatch {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

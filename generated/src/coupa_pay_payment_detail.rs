@@ -2,7 +2,11 @@
 
 /// A `coupa_pay_payment_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_pay_payment_detail", xml_root = "coupapay-paymentdetail")]
+#[coupa(
+    embedded = "coupa_pay_payment_detail",
+    xml_root = "coupapay-paymentdetail",
+    fields_module
+)]
 pub struct CoupaPayPaymentDetail {
     /// `adjustment-total`: decimal, read-only.
     #[coupa(wire = "adjustment-total", decimal, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `coupa_pay_payment_partner` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_pay_payment_partner", xml_root = "coupapay-paymentpartner")]
+#[coupa(
+    embedded = "coupa_pay_payment_partner",
+    xml_root = "coupapay-paymentpartner",
+    fields_module
+)]
 pub struct CoupaPayPaymentPartner {
     /// `account-types`: list of `coupa_pay_payment_partner`.
     #[coupa(

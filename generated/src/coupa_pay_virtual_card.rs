@@ -2,7 +2,11 @@
 
 /// A `coupa_pay_virtual_card` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "coupa_pay_virtual_card", xml_root = "coupapay-virtualcard")]
+#[coupa(
+    embedded = "coupa_pay_virtual_card",
+    xml_root = "coupapay-virtualcard",
+    fields_module
+)]
 pub struct CoupaPayVirtualCard {
     /// `card-number`: string of at most 255 characters.
     #[coupa(wire = "card-number", string(max_length = 255))]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "coupa_pay_virtual_card_partner",
-    xml_root = "coupapay-virtualcardpartner"
+    xml_root = "coupapay-virtualcardpartner",
+    fields_module
 )]
 pub struct CoupaPayVirtualCardPartner {
     /// `account-types`: list of `coupa_pay_payment_partner`.

@@ -7,7 +7,8 @@
     path = "currencies",
     xml_root = "currency",
     list_root = "currencies",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Currency {
     /// `code`: string of at most 6 characters.

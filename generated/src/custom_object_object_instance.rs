@@ -7,7 +7,8 @@
     path = "custom_objects/{object_definition_id}/object_instances",
     xml_root = "object-instance",
     list_root = "object-instances",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct CustomObjectObjectInstance {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,11 @@
 
 /// A `customer_support_contact` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "customer_support_contact", xml_root = "customer-support-contact")]
+#[coupa(
+    embedded = "customer_support_contact",
+    xml_root = "customer-support-contact",
+    fields_module
+)]
 pub struct CustomerSupportContact {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

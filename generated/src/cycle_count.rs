@@ -7,7 +7,8 @@
     path = "cycle_counts",
     xml_root = "cycle-count",
     list_root = "cycle-counts",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct CycleCount {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "cycle_counts/{cycle_count_id}/cycle_count_lines",
     xml_root = "cycle-count-line",
     list_root = "cycle-count-lines",
-    verbs(list, get, update)
+    verbs(list, get, update),
+    fields_module
 )]
 pub struct CycleCountCycleCountLine {
     /// `balance-quantity`: decimal, read-only.

@@ -2,7 +2,11 @@
 
 /// A `cycle_count_line_lot` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "cycle_count_line_lot", xml_root = "cycle-count-line-lot")]
+#[coupa(
+    embedded = "cycle_count_line_lot",
+    xml_root = "cycle-count-line-lot",
+    fields_module
+)]
 pub struct CycleCountLineLot {
     /// `balance-quantity`: decimal, read-only.
     #[coupa(wire = "balance-quantity", decimal(precision = 32, scale = 4), read_only)]

@@ -7,7 +7,8 @@
     path = "data_file_sources",
     xml_root = "data-file-source",
     list_root = "data-file-sources",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct DataFileSource {
     /// `created-at`: datetime, read-only.

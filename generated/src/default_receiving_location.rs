@@ -7,7 +7,8 @@
     path = "default_receiving_locations",
     xml_root = "default-receiving-location",
     list_root = "default-receiving-locations",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct DefaultReceivingLocation {
     /// `created-at`: datetime, read-only.

@@ -8,7 +8,8 @@
     xml_root = "department",
     list_root = "departments",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct Department {
     /// `active`: boolean.

@@ -2,7 +2,11 @@
 
 /// A `diversity_association` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "diversity_association", xml_root = "diversity-association")]
+#[coupa(
+    embedded = "diversity_association",
+    xml_root = "diversity-association",
+    fields_module
+)]
 pub struct DiversityAssociation {
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]

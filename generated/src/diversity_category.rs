@@ -2,7 +2,7 @@
 
 /// A `diversity_category` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "diversity_category", xml_root = "diversity-category")]
+#[coupa(embedded = "diversity_category", xml_root = "diversity-category", fields_module)]
 pub struct DiversityCategory {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "diversity_certification_agency",
-    xml_root = "diversity-certification-agency"
+    xml_root = "diversity-certification-agency",
+    fields_module
 )]
 pub struct DiversityCertificationAgency {
     /// `code`: string of at most 255 characters, read-only.

@@ -2,7 +2,11 @@
 
 /// A `diversity_subcategory` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "diversity_subcategory", xml_root = "diversity-subcategory")]
+#[coupa(
+    embedded = "diversity_subcategory",
+    xml_root = "diversity-subcategory",
+    fields_module
+)]
 pub struct DiversitySubcategory {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

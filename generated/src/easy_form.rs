@@ -2,7 +2,7 @@
 
 /// A `easy_form` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "easy_form", xml_root = "easy-form")]
+#[coupa(embedded = "easy_form", xml_root = "easy-form", fields_module)]
 pub struct EasyForm {
     /// `auto-apply`: boolean, read-only.
     #[coupa(wire = "auto-apply", boolean, read_only)]

@@ -7,7 +7,8 @@
     path = "easy_form_responses",
     xml_root = "easy-form-response",
     list_root = "easy-form-responses",
-    verbs(get)
+    verbs(get),
+    fields_module
 )]
 pub struct EasyFormResponse {
     /// `approvals`: list of `approval`.

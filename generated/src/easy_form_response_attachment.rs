@@ -7,7 +7,8 @@
     path = "easy_form_responses/{easy_form_response_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(get)
+    verbs(get),
+    fields_module
 )]
 pub struct EasyFormResponseAttachment {
     /// `created-at`: datetime, read-only.

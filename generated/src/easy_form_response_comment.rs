@@ -7,7 +7,8 @@
     path = "easy_form_responses/{easy_form_response_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list)
+    verbs(list),
+    fields_module
 )]
 pub struct EasyFormResponseComment {
     /// `attachments`: list of `comment`.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "easy_form_scheduler_configuration",
-    xml_root = "easy-form-scheduler-configuration"
+    xml_root = "easy-form-scheduler-configuration",
+    fields_module
 )]
 pub struct EasyFormSchedulerConfiguration {
     /// `created-at`: datetime, read-only.

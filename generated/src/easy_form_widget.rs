@@ -2,7 +2,7 @@
 
 /// A `easy_form_widget` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "easy_form_widget", xml_root = "easy-form-widget")]
+#[coupa(embedded = "easy_form_widget", xml_root = "easy-form-widget", fields_module)]
 pub struct EasyFormWidget {
     /// `backing-attribute`: string of at most 255 characters.
     #[coupa(wire = "backing-attribute", string(max_length = 255))]

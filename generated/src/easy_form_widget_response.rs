@@ -2,7 +2,11 @@
 
 /// A `easy_form_widget_response` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "easy_form_widget_response", xml_root = "easy-form-widget-response")]
+#[coupa(
+    embedded = "easy_form_widget_response",
+    xml_root = "easy-form-widget-response",
+    fields_module
+)]
 pub struct EasyFormWidgetResponse {
     /// `answer`: string.
     #[coupa(wire = "answer", string)]

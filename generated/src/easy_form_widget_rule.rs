@@ -2,7 +2,11 @@
 
 /// A `easy_form_widget_rule` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "easy_form_widget_rule", xml_root = "easy-form-widget-rule")]
+#[coupa(
+    embedded = "easy_form_widget_rule",
+    xml_root = "easy-form-widget-rule",
+    fields_module
+)]
 pub struct EasyFormWidgetRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "easy_form_widget_simple_condition",
-    xml_root = "easy-form-widget-simple-condition"
+    xml_root = "easy-form-widget-simple-condition",
+    fields_module
 )]
 pub struct EasyFormWidgetSimpleCondition {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `enterprise` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "enterprise", xml_root = "enterprise")]
+#[coupa(embedded = "enterprise", xml_root = "enterprise", fields_module)]
 pub struct Enterprise {
     /// `active-flag`: boolean.
     #[coupa(wire = "active-flag", boolean)]

@@ -2,7 +2,11 @@
 
 /// A `esign_provider_account` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "esign_provider_account", xml_root = "esign-provider-account")]
+#[coupa(
+    embedded = "esign_provider_account",
+    xml_root = "esign-provider-account",
+    fields_module
+)]
 pub struct EsignProviderAccount {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "exchange_rates",
     xml_root = "exchange-rate",
     list_root = "exchange-rates",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ExchangeRate {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "expense_artifacts",
     xml_root = "expense-artifact",
     list_root = "expense-artifacts",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ExpenseArtifact {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `expense_attendee` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_attendee", xml_root = "expense-attendee")]
+#[coupa(embedded = "expense_attendee", xml_root = "expense-attendee", fields_module)]
 pub struct ExpenseAttendee {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_attendee_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_attendee_type", xml_root = "expense-attendee-type")]
+#[coupa(
+    embedded = "expense_attendee_type",
+    xml_root = "expense-attendee-type",
+    fields_module
+)]
 pub struct ExpenseAttendeeType {
     /// `active-dependent-fields`: string, read-only.
     #[coupa(wire = "active-dependent-fields", string, read_only)]

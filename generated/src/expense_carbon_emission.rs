@@ -2,7 +2,11 @@
 
 /// A `expense_carbon_emission` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_carbon_emission", xml_root = "expense-carbon-emission")]
+#[coupa(
+    embedded = "expense_carbon_emission",
+    xml_root = "expense-carbon-emission",
+    fields_module
+)]
 pub struct ExpenseCarbonEmission {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

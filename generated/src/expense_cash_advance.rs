@@ -2,7 +2,11 @@
 
 /// A `expense_cash_advance` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_cash_advance", xml_root = "expense-cash-advance")]
+#[coupa(
+    embedded = "expense_cash_advance",
+    xml_root = "expense-cash-advance",
+    fields_module
+)]
 pub struct ExpenseCashAdvance {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]

@@ -2,7 +2,7 @@
 
 /// A `expense_category` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_category", xml_root = "expense-category")]
+#[coupa(embedded = "expense_category", xml_root = "expense-category", fields_module)]
 pub struct ExpenseCategory {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -13,7 +13,8 @@
         calculate_per_diem(post),
         calculate_taxes,
         estimate_taxes(post)
-    )
+    ),
+    fields_module
 )]
 pub struct ExpenseLine {
     /// `account`: reference to `account`.

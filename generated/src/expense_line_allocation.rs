@@ -2,7 +2,11 @@
 
 /// A `expense_line_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_allocation", xml_root = "expense-line-allocation")]
+#[coupa(
+    embedded = "expense_line_allocation",
+    xml_root = "expense-line-allocation",
+    fields_module
+)]
 pub struct ExpenseLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

@@ -2,7 +2,11 @@
 
 /// A `expense_line_cash_advance` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_cash_advance", xml_root = "expense-line-cash-advance")]
+#[coupa(
+    embedded = "expense_line_cash_advance",
+    xml_root = "expense-line-cash-advance",
+    fields_module
+)]
 pub struct ExpenseLineCashAdvance {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_line_daily_per_diem",
-    xml_root = "expense-line-daily-per-diem"
+    xml_root = "expense-line-daily-per-diem",
+    fields_module
 )]
 pub struct ExpenseLineDailyPerDiem {
     /// `created-at`: datetime, read-only.

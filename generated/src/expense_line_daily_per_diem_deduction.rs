@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_line_daily_per_diem_deduction",
-    xml_root = "expense-line-daily-per-diem-deduction"
+    xml_root = "expense-line-daily-per-diem-deduction",
+    fields_module
 )]
 pub struct ExpenseLineDailyPerDiemDeduction {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "expense_lines/expense_artifacts",
     xml_root = "expense-artifact",
     list_root = "expense-artifacts",
-    verbs(list, get, update)
+    verbs(list, get, update),
+    fields_module
 )]
 pub struct ExpenseLineExpenseArtifact {
     /// `created-at`: datetime, read-only.

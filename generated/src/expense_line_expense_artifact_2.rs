@@ -7,7 +7,8 @@
     path = "expense_lines/{expense_line_id}/expense_artifacts",
     xml_root = "expense-artifact",
     list_root = "expense-artifacts",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ExpenseLineExpenseArtifact2 {
     /// `created-at`: datetime, read-only.

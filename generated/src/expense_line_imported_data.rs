@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_line_imported_data",
-    xml_root = "expense-line-imported-data"
+    xml_root = "expense-line-imported-data",
+    fields_module
 )]
 pub struct ExpenseLineImportedData {
     /// `amount`: decimal, read-only.

@@ -2,7 +2,11 @@
 
 /// A `expense_line_mileage` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_mileage", xml_root = "expense-line-mileage")]
+#[coupa(
+    embedded = "expense_line_mileage",
+    xml_root = "expense-line-mileage",
+    fields_module
+)]
 pub struct ExpenseLineMileage {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_line_mileage_allocation",
-    xml_root = "expense-line-mileage-allocation"
+    xml_root = "expense-line-mileage-allocation",
+    fields_module
 )]
 pub struct ExpenseLineMileageAllocation {
     /// `applied-distance`: custom.

@@ -2,7 +2,11 @@
 
 /// A `expense_line_per_diem` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_per_diem", xml_root = "expense-line-per-diem")]
+#[coupa(
+    embedded = "expense_line_per_diem",
+    xml_root = "expense-line-per-diem",
+    fields_module
+)]
 pub struct ExpenseLinePerDiem {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_line_preapproval` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_preapproval", xml_root = "expense-line-preapproval")]
+#[coupa(
+    embedded = "expense_line_preapproval",
+    xml_root = "expense-line-preapproval",
+    fields_module
+)]
 pub struct ExpenseLinePreapproval {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]

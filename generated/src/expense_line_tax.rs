@@ -2,7 +2,7 @@
 
 /// A `expense_line_tax` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_tax", xml_root = "expense-line-tax")]
+#[coupa(embedded = "expense_line_tax", xml_root = "expense-line-tax", fields_module)]
 pub struct ExpenseLineTax {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]

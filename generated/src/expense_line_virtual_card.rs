@@ -2,7 +2,11 @@
 
 /// A `expense_line_virtual_card` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_line_virtual_card", xml_root = "expense-line-virtual-card")]
+#[coupa(
+    embedded = "expense_line_virtual_card",
+    xml_root = "expense-line-virtual-card",
+    fields_module
+)]
 pub struct ExpenseLineVirtualCard {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_mileage_config` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_mileage_config", xml_root = "expense-mileage-config")]
+#[coupa(
+    embedded = "expense_mileage_config",
+    xml_root = "expense-mileage-config",
+    fields_module
+)]
 pub struct ExpenseMileageConfig {
     /// `accumulation-period-start-day-month`: date, required on create.
     #[coupa(wire = "accumulation-period-start-day-month", date, required)]

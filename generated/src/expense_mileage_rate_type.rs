@@ -2,7 +2,11 @@
 
 /// A `expense_mileage_rate_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_mileage_rate_type", xml_root = "expense-mileage-ratetype")]
+#[coupa(
+    embedded = "expense_mileage_rate_type",
+    xml_root = "expense-mileage-ratetype",
+    fields_module
+)]
 pub struct ExpenseMileageRateType {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_mileage_region` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_mileage_region", xml_root = "expense-mileage-region")]
+#[coupa(
+    embedded = "expense_mileage_region",
+    xml_root = "expense-mileage-region",
+    fields_module
+)]
 pub struct ExpenseMileageRegion {
     /// `country`: `expense_mileage_region` record.
     #[coupa(wire = "country", object(of = crate::ExpenseMileageRegion))]

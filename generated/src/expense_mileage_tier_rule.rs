@@ -2,7 +2,11 @@
 
 /// A `expense_mileage_tier_rule` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_mileage_tier_rule", xml_root = "expense-mileage-tierrule")]
+#[coupa(
+    embedded = "expense_mileage_tier_rule",
+    xml_root = "expense-mileage-tierrule",
+    fields_module
+)]
 pub struct ExpenseMileageTierRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_mileage_vehicle_type",
-    xml_root = "expense-mileage-vehicletype"
+    xml_root = "expense-mileage-vehicletype",
+    fields_module
 )]
 pub struct ExpenseMileageVehicleType {
     /// `created-at`: datetime, read-only.

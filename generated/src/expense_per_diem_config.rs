@@ -2,7 +2,11 @@
 
 /// A `expense_per_diem_config` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_per_diem_config", xml_root = "expense-perdiem-config")]
+#[coupa(
+    embedded = "expense_per_diem_config",
+    xml_root = "expense-perdiem-config",
+    fields_module
+)]
 pub struct ExpensePerDiemConfig {
     /// `country-id`: integer, read-only.
     #[coupa(wire = "country-id", integer, read_only)]

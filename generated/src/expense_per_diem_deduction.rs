@@ -2,7 +2,11 @@
 
 /// A `expense_per_diem_deduction` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_per_diem_deduction", xml_root = "expense-perdiem-deduction")]
+#[coupa(
+    embedded = "expense_per_diem_deduction",
+    xml_root = "expense-perdiem-deduction",
+    fields_module
+)]
 pub struct ExpensePerDiemDeduction {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_per_diem_rule` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_per_diem_rule", xml_root = "expense-perdiem-rule")]
+#[coupa(
+    embedded = "expense_per_diem_rule",
+    xml_root = "expense-perdiem-rule",
+    fields_module
+)]
 pub struct ExpensePerDiemRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_per_diem_rule_condition",
-    xml_root = "expense-perdiem-rulecondition"
+    xml_root = "expense-perdiem-rulecondition",
+    fields_module
 )]
 pub struct ExpensePerDiemRuleCondition {
     /// `comparator`: string of at most 255 characters, read-only.

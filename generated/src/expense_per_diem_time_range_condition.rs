@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_per_diem_time_range_condition",
-    xml_root = "expense-perdiem-timerangecondition"
+    xml_root = "expense-perdiem-timerangecondition",
+    fields_module
 )]
 pub struct ExpensePerDiemTimeRangeCondition {
     /// `conjunction`: string of at most 255 characters, read-only.

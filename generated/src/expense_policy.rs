@@ -2,7 +2,7 @@
 
 /// A `expense_policy` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_policy", xml_root = "expense-policy")]
+#[coupa(embedded = "expense_policy", xml_root = "expense-policy", fields_module)]
 pub struct ExpensePolicy {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

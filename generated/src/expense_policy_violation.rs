@@ -2,7 +2,11 @@
 
 /// A `expense_policy_violation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_policy_violation", xml_root = "expense-policy-violation")]
+#[coupa(
+    embedded = "expense_policy_violation",
+    xml_root = "expense-policy-violation",
+    fields_module
+)]
 pub struct ExpensePolicyViolation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_preapproval` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_preapproval", xml_root = "expense-preapproval")]
+#[coupa(
+    embedded = "expense_preapproval",
+    xml_root = "expense-preapproval",
+    fields_module
+)]
 pub struct ExpensePreapproval {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]

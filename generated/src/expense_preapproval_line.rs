@@ -2,7 +2,11 @@
 
 /// A `expense_preapproval_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_preapproval_line", xml_root = "expense-preapproval-line")]
+#[coupa(
+    embedded = "expense_preapproval_line",
+    xml_root = "expense-preapproval-line",
+    fields_module
+)]
 pub struct ExpensePreapprovalLine {
     /// `account`: `expense_preapproval_line` record.
     #[coupa(wire = "account", object(of = crate::ExpensePreapprovalLine))]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_reconciliation_line",
-    xml_root = "expense-reconciliationline"
+    xml_root = "expense-reconciliationline",
+    fields_module
 )]
 pub struct ExpenseReconciliationLine {
     /// `amount-paid`: decimal, read-only.

@@ -8,7 +8,8 @@
     xml_root = "expense-report",
     list_root = "expense-reports",
     verbs(list, get, create, update),
-    actions(add_approver, remove_approval, send_back_line, submit)
+    actions(add_approver, remove_approval, send_back_line, submit),
+    fields_module
 )]
 pub struct ExpenseReport {
     /// `approvals`: list of `expense_report`.

@@ -7,7 +7,8 @@
     path = "expense_reports/{expense_report_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct ExpenseReportComment {
     /// `attachments`: list of `comment`.

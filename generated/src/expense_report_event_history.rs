@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_report_event_history",
-    xml_root = "expense-report-event-history"
+    xml_root = "expense-report-event-history",
+    fields_module
 )]
 pub struct ExpenseReportEventHistory {
     /// `created-at`: datetime, read-only.

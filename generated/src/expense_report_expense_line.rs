@@ -7,7 +7,8 @@
     path = "expense_reports/{expense_report_id}/expense_lines",
     xml_root = "expense-line",
     list_root = "expense-lines",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ExpenseReportExpenseLine {
     /// `account`: reference to `account`.

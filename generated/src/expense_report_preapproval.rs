@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_report_preapproval",
-    xml_root = "expense-report-preapproval"
+    xml_root = "expense-report-preapproval",
+    fields_module
 )]
 pub struct ExpenseReportPreapproval {
     /// `amount`: decimal, read-only.

@@ -2,7 +2,7 @@
 
 /// A `expense_trip` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_trip", xml_root = "expense-trip")]
+#[coupa(embedded = "expense_trip", xml_root = "expense-trip", fields_module)]
 pub struct ExpenseTrip {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `expense_trip_mileage` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_trip_mileage", xml_root = "expense-trip-mileage")]
+#[coupa(
+    embedded = "expense_trip_mileage",
+    xml_root = "expense-trip-mileage",
+    fields_module
+)]
 pub struct ExpenseTripMileage {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_trip_mileage_allocation",
-    xml_root = "expense-trip-mileageallocation"
+    xml_root = "expense-trip-mileageallocation",
+    fields_module
 )]
 pub struct ExpenseTripMileageAllocation {
     /// `applied-distance`: custom.

@@ -2,7 +2,11 @@
 
 /// A `expense_trip_segment` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_trip_segment", xml_root = "expense-trip-segment")]
+#[coupa(
+    embedded = "expense_trip_segment",
+    xml_root = "expense-trip-segment",
+    fields_module
+)]
 pub struct ExpenseTripSegment {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "expense_trip_segment_mileage",
-    xml_root = "expense-trip-segmentmileage"
+    xml_root = "expense-trip-segmentmileage",
+    fields_module
 )]
 pub struct ExpenseTripSegmentMileage {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `expense_violation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_violation", xml_root = "expense-violation")]
+#[coupa(embedded = "expense_violation", xml_root = "expense-violation", fields_module)]
 pub struct ExpenseViolation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

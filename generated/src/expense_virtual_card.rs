@@ -2,7 +2,11 @@
 
 /// A `expense_virtual_card` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "expense_virtual_card", xml_root = "expense-virtual-card")]
+#[coupa(
+    embedded = "expense_virtual_card",
+    xml_root = "expense-virtual-card",
+    fields_module
+)]
 pub struct ExpenseVirtualCard {
     /// `active-card-url`: string, read-only.
     #[coupa(wire = "active-card-url", string, read_only)]

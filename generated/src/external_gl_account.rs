@@ -2,7 +2,11 @@
 
 /// A `external_gl_account` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "external_gl_account", xml_root = "external-gl-account")]
+#[coupa(
+    embedded = "external_gl_account",
+    xml_root = "external-gl-account",
+    fields_module
+)]
 pub struct ExternalGlAccount {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

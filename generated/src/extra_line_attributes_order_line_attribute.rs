@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "extra_line_attributes_order_line_attribute",
-    xml_root = "extralineattributes-orderlineattribute"
+    xml_root = "extralineattributes-orderlineattribute",
+    fields_module
 )]
 pub struct ExtraLineAttributesOrderLineAttribute {
     /// `created-at`: datetime, read-only.

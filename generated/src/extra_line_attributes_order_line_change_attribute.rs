@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "extra_line_attributes_order_line_change_attribute",
-    xml_root = "extralineattributes-orderlinechangeattribute"
+    xml_root = "extralineattributes-orderlinechangeattribute",
+    fields_module
 )]
 pub struct ExtraLineAttributesOrderLineChangeAttribute {
     /// `created-at`: datetime, read-only.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "extra_line_attributes_quote_request_line_attribute",
-    xml_root = "extralineattributes-quoterequestlineattribute"
+    xml_root = "extralineattributes-quoterequestlineattribute",
+    fields_module
 )]
 pub struct ExtraLineAttributesQuoteRequestLineAttribute {
     /// `completed`: boolean.

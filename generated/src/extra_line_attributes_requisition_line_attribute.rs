@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "extra_line_attributes_requisition_line_attribute",
-    xml_root = "extralineattributes-requisitionlineattribute"
+    xml_root = "extralineattributes-requisitionlineattribute",
+    fields_module
 )]
 pub struct ExtraLineAttributesRequisitionLineAttribute {
     /// `created-at`: datetime, read-only.

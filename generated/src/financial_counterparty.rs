@@ -7,7 +7,8 @@
     path = "financial_counterparties",
     xml_root = "financial-counterparty",
     list_root = "financial-counterparties",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct FinancialCounterparty {
     /// `abbreviation`: string of at most 50 characters, required on create.

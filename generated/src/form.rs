@@ -2,7 +2,7 @@
 
 /// A `form` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "form", xml_root = "form")]
+#[coupa(embedded = "form", xml_root = "form", fields_module)]
 pub struct Form {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `form_response` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "form_response", xml_root = "form-response")]
+#[coupa(embedded = "form_response", xml_root = "form-response", fields_module)]
 pub struct FormResponse {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "inbound_invoices/{inbound_invoice_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct InboundInvoiceAttachment {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "inspection_codes",
     xml_root = "inspection-code",
     list_root = "inspection-codes",
-    verbs(list)
+    verbs(list),
+    fields_module
 )]
 pub struct InspectionCode {
     /// `code`: string of at most 255 characters, required on create.

@@ -7,7 +7,8 @@
     path = "integrations",
     xml_root = "integration",
     list_root = "integrations",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct Integration {
     /// `business-object`: string of at most 255 characters, required on create.

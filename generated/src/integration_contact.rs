@@ -7,7 +7,8 @@
     path = "integration_contacts",
     xml_root = "integration-contact",
     list_root = "integration-contacts",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct IntegrationContact {
     /// `contact-alert-type`: enum, required on create.

@@ -8,7 +8,8 @@
     xml_root = "integration-error",
     list_root = "integration-errors",
     verbs(list, get, create, update),
-    actions(resolve, unresolve)
+    actions(resolve, unresolve),
+    fields_module
 )]
 pub struct IntegrationError {
     /// `contact-alert-type`: string of at most 255 characters, required on create.

@@ -8,7 +8,8 @@
     xml_root = "integration-history-record",
     list_root = "integration-history-records",
     verbs(list, get, create, update),
-    actions(resolve, unresolve)
+    actions(resolve, unresolve),
+    fields_module
 )]
 pub struct IntegrationHistoryRecord {
     /// `contact-alert-type`: string of at most 255 characters, required on create.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "integration_record_response",
-    xml_root = "integration-record-response"
+    xml_root = "integration-record-response",
+    fields_module
 )]
 pub struct IntegrationRecordResponse {
     /// `created-at`: datetime, read-only.

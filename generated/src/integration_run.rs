@@ -8,7 +8,8 @@
     xml_root = "integration-run",
     list_root = "integration-runs",
     verbs(list, get, create, update),
-    actions(fail, finish, max_updated_at, pause, pending, run, success)
+    actions(fail, finish, max_updated_at, pause, pending, run, success),
+    fields_module
 )]
 pub struct IntegrationRun {
     /// `created-at`: datetime, read-only.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "intellectual_property_and_data",
-    xml_root = "intellectual-property-and-data"
+    xml_root = "intellectual-property-and-data",
+    fields_module
 )]
 pub struct IntellectualPropertyAndData {
     /// `contract-type-custom-field-1`: string of at most 255 characters.

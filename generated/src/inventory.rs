@@ -7,7 +7,8 @@
     path = "inventory",
     xml_root = "inventory-balance",
     list_root = "inventory-balances",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Inventory {
     /// `adjustment-price`: string, read-only.

@@ -7,7 +7,8 @@
     path = "inventory_adjustments",
     xml_root = "inventory-transaction",
     list_root = "inventory-transactions",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct InventoryAdjustment {
     /// `account`: reference to `account`.

@@ -7,7 +7,8 @@
     path = "inventory_consumptions",
     xml_root = "inventory-transaction",
     list_root = "inventory-transactions",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct InventoryConsumption {
     /// `account`: reference to `account`.

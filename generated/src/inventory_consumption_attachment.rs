@@ -7,7 +7,8 @@
     path = "inventory_consumptions/{inventory_consumption_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct InventoryConsumptionAttachment {
     /// `created-at`: datetime, read-only.

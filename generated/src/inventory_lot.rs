@@ -2,7 +2,7 @@
 
 /// A `inventory_lot` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "inventory_lot", xml_root = "inventory-lot")]
+#[coupa(embedded = "inventory_lot", xml_root = "inventory-lot", fields_module)]
 pub struct InventoryLot {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

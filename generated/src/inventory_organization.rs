@@ -2,7 +2,11 @@
 
 /// A `inventory_organization` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "inventory_organization", xml_root = "inventory-organization")]
+#[coupa(
+    embedded = "inventory_organization",
+    xml_root = "inventory-organization",
+    fields_module
+)]
 pub struct InventoryOrganization {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

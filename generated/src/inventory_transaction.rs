@@ -8,7 +8,8 @@
     xml_root = "inventory-transaction",
     list_root = "inventory-transactions",
     verbs(list, get, create, update),
-    actions(void)
+    actions(void),
+    fields_module
 )]
 pub struct InventoryTransaction {
     /// `account`: reference to `account`.

@@ -7,7 +7,8 @@
     path = "inventory_transactions/{inventory_transaction_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct InventoryTransactionAttachment {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,11 @@
 
 /// A `inventory_transaction_lot` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "inventory_transaction_lot", xml_root = "inventory-transaction-lot")]
+#[coupa(
+    embedded = "inventory_transaction_lot",
+    xml_root = "inventory-transaction-lot",
+    fields_module
+)]
 pub struct InventoryTransactionLot {
     /// `adjustment-code`: `adjustment_code` record.
     #[coupa(wire = "adjustment-code", object(of = crate::AdjustmentCode))]

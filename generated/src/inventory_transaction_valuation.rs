@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "inventory_transaction_valuation",
-    xml_root = "inventory-transaction-valuation"
+    xml_root = "inventory-transaction-valuation",
+    fields_module
 )]
 pub struct InventoryTransactionValuation {
     /// `created-at`: string, read-only.

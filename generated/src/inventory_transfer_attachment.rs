@@ -7,7 +7,8 @@
     path = "inventory_transfers/{inventory_transfer_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct InventoryTransferAttachment {
     /// `created-at`: datetime, read-only.

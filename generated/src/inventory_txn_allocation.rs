@@ -2,7 +2,11 @@
 
 /// A `inventory_txn_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "inventory_txn_allocation", xml_root = "inventory-txn-allocation")]
+#[coupa(
+    embedded = "inventory_txn_allocation",
+    xml_root = "inventory-txn-allocation",
+    fields_module
+)]
 pub struct InventoryTxnAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

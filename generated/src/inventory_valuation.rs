@@ -2,7 +2,11 @@
 
 /// A `inventory_valuation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "inventory_valuation", xml_root = "inventory-valuation")]
+#[coupa(
+    embedded = "inventory_valuation",
+    xml_root = "inventory-valuation",
+    fields_module
+)]
 pub struct InventoryValuation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -23,7 +23,8 @@
         update_line_accounts,
         void,
         withdraw_dispute
-    )
+    ),
+    fields_module
 )]
 pub struct Invoice {
     /// `abandon-reason`: `reason_insight` record.

@@ -2,7 +2,7 @@
 
 /// A `invoice_charge` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "invoice_charge", xml_root = "invoice-charge")]
+#[coupa(embedded = "invoice_charge", xml_root = "invoice-charge", fields_module)]
 pub struct InvoiceCharge {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

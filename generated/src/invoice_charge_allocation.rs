@@ -2,7 +2,11 @@
 
 /// A `invoice_charge_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "invoice_charge_allocation", xml_root = "invoice-charge-allocation")]
+#[coupa(
+    embedded = "invoice_charge_allocation",
+    xml_root = "invoice-charge-allocation",
+    fields_module
+)]
 pub struct InvoiceChargeAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

@@ -7,7 +7,8 @@
     path = "invoices/{invoice_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct InvoiceComment {
     /// `attachments`: list of `comment`.

@@ -7,7 +7,8 @@
     path = "invoice_emails",
     xml_root = "invoice-email",
     list_root = "invoice-emails",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct InvoiceEmail {
     /// `created-at`: datetime, read-only.

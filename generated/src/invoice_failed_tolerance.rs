@@ -2,7 +2,11 @@
 
 /// A `invoice_failed_tolerance` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "invoice_failed_tolerance", xml_root = "invoice-failedtolerance")]
+#[coupa(
+    embedded = "invoice_failed_tolerance",
+    xml_root = "invoice-failedtolerance",
+    fields_module
+)]
 pub struct InvoiceFailedTolerance {
     /// `account-type-id`: integer, read-only.
     #[coupa(wire = "account-type-id", integer, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `invoice_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "invoice_line", xml_root = "invoice-line")]
+#[coupa(embedded = "invoice_line", xml_root = "invoice-line", fields_module)]
 pub struct InvoiceLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]

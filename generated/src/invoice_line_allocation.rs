@@ -2,7 +2,11 @@
 
 /// A `invoice_line_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "invoice_line_allocation", xml_root = "invoice-line-allocation")]
+#[coupa(
+    embedded = "invoice_line_allocation",
+    xml_root = "invoice-line-allocation",
+    fields_module
+)]
 pub struct InvoiceLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

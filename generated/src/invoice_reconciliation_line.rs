@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "invoice_reconciliation_line",
-    xml_root = "invoice-reconciliationline"
+    xml_root = "invoice-reconciliationline",
+    fields_module
 )]
 pub struct InvoiceReconciliationLine {
     /// `adjustment-date`: datetime.

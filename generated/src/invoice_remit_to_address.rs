@@ -7,7 +7,8 @@
     path = "invoices/{invoice_id}/remit_to_addresses",
     xml_root = "remit-to-address",
     list_root = "remit-to-addresses",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct InvoiceRemitToAddress {
     /// `active`: boolean.

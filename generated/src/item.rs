@@ -7,7 +7,8 @@
     path = "items",
     xml_root = "item",
     list_root = "items",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct Item {
     /// `active`: boolean.

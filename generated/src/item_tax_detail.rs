@@ -2,7 +2,7 @@
 
 /// A `item_tax_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "item_tax_detail", xml_root = "item-tax-detail")]
+#[coupa(embedded = "item_tax_detail", xml_root = "item-tax-detail", fields_module)]
 pub struct ItemTaxDetail {
     /// `cfop`: string of at most 255 characters.
     #[coupa(wire = "cfop", string(max_length = 255))]

@@ -2,7 +2,11 @@
 
 /// A `itemized_expense_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "itemized_expense_line", xml_root = "itemized-expense-line")]
+#[coupa(
+    embedded = "itemized_expense_line",
+    xml_root = "itemized-expense-line",
+    fields_module
+)]
 pub struct ItemizedExpenseLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

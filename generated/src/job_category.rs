@@ -2,7 +2,7 @@
 
 /// A `job_category` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "job_category", xml_root = "job-category")]
+#[coupa(embedded = "job_category", xml_root = "job-category", fields_module)]
 pub struct JobCategory {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -2,7 +2,7 @@
 
 /// A `job_level` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "job_level", xml_root = "job-level")]
+#[coupa(embedded = "job_level", xml_root = "job-level", fields_module)]
 pub struct JobLevel {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

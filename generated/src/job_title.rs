@@ -2,7 +2,7 @@
 
 /// A `job_title` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "job_title", xml_root = "job-title")]
+#[coupa(embedded = "job_title", xml_root = "job-title", fields_module)]
 pub struct JobTitle {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -2,7 +2,11 @@
 
 /// A `job_title_association` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "job_title_association", xml_root = "job-title-association")]
+#[coupa(
+    embedded = "job_title_association",
+    xml_root = "job-title-association",
+    fields_module
+)]
 pub struct JobTitleAssociation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `language` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "language", xml_root = "language")]
+#[coupa(embedded = "language", xml_root = "language", fields_module)]
 pub struct Language {
     /// `code`: string of at most 12 characters, required on create.
     #[coupa(wire = "code", string(max_length = 12), required)]

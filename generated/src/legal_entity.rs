@@ -7,7 +7,8 @@
     path = "legal_entities",
     xml_root = "legal-entity",
     list_root = "legal-entities",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct LegalEntity {
     /// `abbreviation`: string of at most 50 characters, required on create.

@@ -2,7 +2,11 @@
 
 /// A `legal_entity_address` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "legal_entity_address", xml_root = "legal-entity-address")]
+#[coupa(
+    embedded = "legal_entity_address",
+    xml_root = "legal-entity-address",
+    fields_module
+)]
 pub struct LegalEntityAddress {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

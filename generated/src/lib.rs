@@ -22,1386 +22,2203 @@ pub use coupa_derive::{CoupaEnum, CoupaResource};
 #[doc(hidden)]
 pub use coupa_core as __runtime;
 #[cfg(feature = "core")]
-mod account;
+pub mod account;
 #[cfg(feature = "core")]
-pub use account::*;
+pub use account::{Account, AccountFields, AccountUpdate, NewAccount};
 #[cfg(feature = "core")]
-mod account_group;
+pub mod account_group;
 #[cfg(feature = "core")]
-pub use account_group::*;
+pub use account_group::{
+    AccountGroup, AccountGroupFields, AccountGroupUpdate, NewAccountGroup,
+};
 #[cfg(feature = "core")]
-mod account_type;
+pub mod account_type;
 #[cfg(feature = "core")]
-pub use account_type::*;
+pub use account_type::{
+    AccountType, AccountTypeAction, AccountTypeFields, NewAccountType,
+};
 #[cfg(feature = "core")]
-mod account_validation_rule;
+pub mod account_validation_rule;
 #[cfg(feature = "core")]
-pub use account_validation_rule::*;
+pub use account_validation_rule::{
+    AccountValidationRule, AccountValidationRuleFields, AccountValidationRuleUpdate,
+    NewAccountValidationRule,
+};
 #[cfg(feature = "core")]
-mod address;
+pub mod address;
 #[cfg(feature = "core")]
-pub use address::*;
+pub use address::{Address, AddressFields, AddressUpdate, NewAddress};
 #[cfg(feature = "core")]
-mod adjustment_code;
+pub mod adjustment_code;
 #[cfg(feature = "core")]
-pub use adjustment_code::*;
+pub use adjustment_code::{
+    AdjustmentCode, AdjustmentCodeFields, AdjustmentCodeUpdate, NewAdjustmentCode,
+};
 #[cfg(feature = "core")]
-mod amount_component;
+pub mod amount_component;
 #[cfg(feature = "core")]
-pub use amount_component::*;
+pub use amount_component::{
+    AmountComponent, AmountComponentAmountType, AmountComponentFields,
+    AmountComponentUpdate, NewAmountComponent,
+};
 #[cfg(feature = "core")]
-mod announcement;
+pub mod announcement;
 #[cfg(feature = "core")]
-pub use announcement::*;
+pub use announcement::{Announcement, AnnouncementFields};
 #[cfg(feature = "core")]
-mod approval;
+pub mod approval;
 #[cfg(feature = "core")]
-pub use approval::*;
+pub use approval::{
+    Approval, ApprovalAction, ApprovalFields, ApprovalUpdate, NewApproval,
+};
 #[cfg(feature = "core")]
-mod approval_limit;
+pub mod approval_limit;
 #[cfg(feature = "core")]
-pub use approval_limit::*;
+pub use approval_limit::{
+    ApprovalLimit, ApprovalLimitFields, ApprovalLimitUpdate, NewApprovalLimit,
+};
 #[cfg(feature = "core")]
-mod asn_header;
+pub mod asn_header;
 #[cfg(feature = "core")]
-pub use asn_header::*;
+pub use asn_header::{
+    AsnHeader, AsnHeaderAction, AsnHeaderFields, AsnHeaderUpdate, NewAsnHeader,
+};
 #[cfg(feature = "core")]
-mod asn_line;
+pub mod asn_line;
 #[cfg(feature = "core")]
-pub use asn_line::*;
+pub use asn_line::{AsnLine, AsnLineAction, AsnLineFields, AsnLineStatus};
 #[cfg(feature = "core")]
-mod asset_tag;
+pub mod asset_tag;
 #[cfg(feature = "core")]
-pub use asset_tag::*;
+pub use asset_tag::{AssetTag, AssetTagFields, AssetTagUpdate, NewAssetTag};
 #[cfg(feature = "core")]
-mod attachment;
+pub mod attachment;
 #[cfg(feature = "core")]
-pub use attachment::*;
+pub use attachment::{Attachment, AttachmentFields, NewAttachment};
 #[cfg(feature = "expense")]
-mod audit_status;
+pub mod audit_status;
 #[cfg(feature = "expense")]
-pub use audit_status::*;
+pub use audit_status::{
+    AuditStatus, AuditStatusFields, AuditStatusUpdate, NewAuditStatus,
+};
 #[cfg(feature = "core")]
-mod bill_to_address;
+pub mod bill_to_address;
 #[cfg(feature = "core")]
-pub use bill_to_address::*;
+pub use bill_to_address::{
+    BillToAddress, BillToAddressFields, BillToAddressUpdate, NewBillToAddress,
+};
 #[cfg(feature = "core")]
-mod budget_line;
+pub mod budget_line;
 #[cfg(feature = "core")]
-pub use budget_line::*;
+pub use budget_line::{
+    BudgetLine, BudgetLineAction, BudgetLineFields, BudgetLineUpdate, NewBudgetLine,
+};
 #[cfg(feature = "core")]
-mod budget_line_adjustment;
+pub mod budget_line_adjustment;
 #[cfg(feature = "core")]
-pub use budget_line_adjustment::*;
+pub use budget_line_adjustment::{
+    BudgetLineAdjustment, BudgetLineAdjustmentFields, NewBudgetLineAdjustment,
+};
 #[cfg(feature = "core")]
-mod budget_line_budget_line_adjustment;
+pub mod budget_line_budget_line_adjustment;
 #[cfg(feature = "core")]
-pub use budget_line_budget_line_adjustment::*;
+pub use budget_line_budget_line_adjustment::{
+    BudgetLineBudgetLineAdjustment, BudgetLineBudgetLineAdjustmentFields,
+    NewBudgetLineBudgetLineAdjustment,
+};
 #[cfg(feature = "core")]
-mod bulk_price;
+pub mod bulk_price;
 #[cfg(feature = "core")]
-pub use bulk_price::*;
+pub use bulk_price::{BulkPrice, BulkPriceFields, BulkPriceUpdate, NewBulkPrice};
 #[cfg(feature = "core")]
-mod business_entity;
+pub mod business_entity;
 #[cfg(feature = "core")]
-pub use business_entity::*;
+pub use business_entity::{
+    BusinessEntity, BusinessEntityFields, BusinessEntityFormationType,
+    BusinessEntityType, BusinessEntityUpdate, NewBusinessEntity,
+};
 #[cfg(feature = "core")]
-mod business_entity_account_owner;
+pub mod business_entity_account_owner;
 #[cfg(feature = "core")]
-pub use business_entity_account_owner::*;
+pub use business_entity_account_owner::{
+    BusinessEntityAccountOwner, BusinessEntityAccountOwnerFields,
+    BusinessEntityAccountOwnerUpdate, NewBusinessEntityAccountOwner,
+};
 #[cfg(feature = "core")]
-mod business_entity_address;
+pub mod business_entity_address;
 #[cfg(feature = "core")]
-pub use business_entity_address::*;
+pub use business_entity_address::{
+    BusinessEntityAddress, BusinessEntityAddressFields, BusinessEntityAddressUpdate,
+    NewBusinessEntityAddress,
+};
 #[cfg(feature = "core")]
-mod business_entity_alternate_name;
+pub mod business_entity_alternate_name;
 #[cfg(feature = "core")]
-pub use business_entity_alternate_name::*;
+pub use business_entity_alternate_name::{
+    BusinessEntityAlternateName, BusinessEntityAlternateNameFields,
+    BusinessEntityAlternateNameUpdate, NewBusinessEntityAlternateName,
+};
 #[cfg(feature = "core")]
-mod business_entity_external_reference;
+pub mod business_entity_external_reference;
 #[cfg(feature = "core")]
-pub use business_entity_external_reference::*;
+pub use business_entity_external_reference::{
+    BusinessEntityExternalReference, BusinessEntityExternalReferenceFields,
+    BusinessEntityExternalReferenceUpdate, NewBusinessEntityExternalReference,
+};
 #[cfg(feature = "core")]
-mod business_entity_relationship;
+pub mod business_entity_relationship;
 #[cfg(feature = "core")]
-pub use business_entity_relationship::*;
+pub use business_entity_relationship::{
+    BusinessEntityRelationship, BusinessEntityRelationshipFields,
+    BusinessEntityRelationshipRelationshipType, BusinessEntityRelationshipUpdate,
+    NewBusinessEntityRelationship,
+};
 #[cfg(feature = "core")]
-mod business_group;
+pub mod business_group;
 #[cfg(feature = "core")]
-pub use business_group::*;
+pub use business_group::{
+    BusinessGroup, BusinessGroupFields, BusinessGroupUpdate, NewBusinessGroup,
+};
 #[cfg(feature = "purchasing")]
-mod catalog;
+pub mod catalog;
 #[cfg(feature = "purchasing")]
-pub use catalog::*;
+pub use catalog::{Catalog, CatalogFields, CatalogUpdate, NewCatalog};
 #[cfg(feature = "core")]
-mod category;
+pub mod category;
 #[cfg(feature = "core")]
-pub use category::*;
+pub use category::{Category, CategoryFields, CategoryUpdate, NewCategory};
 #[cfg(feature = "core")]
-mod category_plan;
+pub mod category_plan;
 #[cfg(feature = "core")]
-pub use category_plan::*;
+pub use category_plan::{
+    CategoryPlan, CategoryPlanFields, CategoryPlanUpdate, NewCategoryPlan,
+};
 #[cfg(feature = "core")]
-mod charge_attachment;
+pub mod charge_attachment;
 #[cfg(feature = "core")]
-pub use charge_attachment::*;
+pub use charge_attachment::{
+    ChargeAttachment, ChargeAttachmentFields, NewChargeAttachment,
+};
 #[cfg(feature = "core")]
-mod comment;
+pub mod comment;
 #[cfg(feature = "core")]
-pub use comment::*;
+pub use comment::{Comment, CommentFields, NewComment};
 #[cfg(feature = "core")]
-mod comment_attachment;
+pub mod comment_attachment;
 #[cfg(feature = "core")]
-pub use comment_attachment::*;
+pub use comment_attachment::{
+    CommentAttachment, CommentAttachmentFields, NewCommentAttachment,
+};
 #[cfg(feature = "core")]
-mod commodity;
+pub mod commodity;
 #[cfg(feature = "core")]
-pub use commodity::*;
+pub use commodity::{
+    Commodity, CommodityCategory, CommodityDeductibility, CommodityFields,
+    CommodityPreferred, CommoditySubcategory, CommodityUpdate, NewCommodity,
+};
 #[cfg(feature = "core")]
-mod commodity_translation;
+pub mod commodity_translation;
 #[cfg(feature = "core")]
-pub use commodity_translation::*;
+pub use commodity_translation::{
+    CommodityTranslation, CommodityTranslationFields, CommodityTranslationUpdate,
+    NewCommodityTranslation,
+};
 #[cfg(feature = "core")]
-mod contact;
+pub mod contact;
 #[cfg(feature = "core")]
-pub use contact::*;
+pub use contact::{Contact, ContactFields, ContactUpdate, NewContact};
 #[cfg(feature = "core")]
-mod contract;
+pub mod contract;
 #[cfg(feature = "core")]
-pub use contract::*;
+pub use contract::{
+    Contract, ContractAction, ContractConsent, ContractFields,
+    ContractLengthOfNoticeUnit, ContractRenewalLengthUnit,
+    ContractStopSpendBasedOnMaxValue, ContractTermType, ContractTerminationNotice,
+    ContractTerminationNoticeLengthUnit, ContractUpdate, NewContract,
+};
 #[cfg(feature = "core")]
-mod contract_attachment;
+pub mod contract_attachment;
 #[cfg(feature = "core")]
-pub use contract_attachment::*;
+pub use contract_attachment::{
+    ContractAttachment, ContractAttachmentFields, NewContractAttachment,
+};
 #[cfg(feature = "core")]
-mod contract_business_group;
+pub mod contract_business_group;
 #[cfg(feature = "core")]
-pub use contract_business_group::*;
+pub use contract_business_group::{
+    ContractBusinessGroup, ContractBusinessGroupAction, ContractBusinessGroupFields,
+};
 #[cfg(feature = "core")]
-mod contract_classification;
+pub mod contract_classification;
 #[cfg(feature = "core")]
-pub use contract_classification::*;
+pub use contract_classification::{
+    ContractClassification, ContractClassificationFields, ContractClassificationUpdate,
+    NewContractClassification,
+};
 #[cfg(feature = "core")]
-mod contract_clause;
+pub mod contract_clause;
 #[cfg(feature = "core")]
-pub use contract_clause::*;
+pub use contract_clause::{
+    ContractClause, ContractClauseFields, ContractClauseUpdate, NewContractClause,
+};
 #[cfg(feature = "core")]
-mod contract_clause_reference;
+pub mod contract_clause_reference;
 #[cfg(feature = "core")]
-pub use contract_clause_reference::*;
+pub use contract_clause_reference::{
+    ContractClauseReference, ContractClauseReferenceClauseStatus,
+    ContractClauseReferenceFields, ContractClauseReferenceUpdate,
+    NewContractClauseReference,
+};
 #[cfg(feature = "core")]
-mod contract_clause_type_field;
+pub mod contract_clause_type_field;
 #[cfg(feature = "core")]
-pub use contract_clause_type_field::*;
+pub use contract_clause_type_field::{
+    ContractClauseTypeField, ContractClauseTypeFieldFields,
+    ContractClauseTypeFieldUpdate, NewContractClauseTypeField,
+};
 #[cfg(feature = "core")]
-mod contract_comment;
+pub mod contract_comment;
 #[cfg(feature = "core")]
-pub use contract_comment::*;
+pub use contract_comment::{ContractComment, ContractCommentFields, NewContractComment};
 #[cfg(feature = "core")]
-mod contract_contract_term;
+pub mod contract_contract_term;
 #[cfg(feature = "core")]
-pub use contract_contract_term::*;
+pub use contract_contract_term::{
+    ContractContractTerm, ContractContractTermContractTermType,
+    ContractContractTermFields, ContractContractTermUpdate, NewContractContractTerm,
+};
 #[cfg(feature = "core")]
-mod contract_detail;
+pub mod contract_detail;
 #[cfg(feature = "core")]
-pub use contract_detail::*;
+pub use contract_detail::{
+    ContractDetail, ContractDetailFields, ContractDetailUpdate, NewContractDetail,
+};
 #[cfg(feature = "core")]
-mod contract_dispute;
+pub mod contract_dispute;
 #[cfg(feature = "core")]
-pub use contract_dispute::*;
+pub use contract_dispute::{
+    ContractDispute, ContractDisputeFields, ContractDisputeUpdate, NewContractDispute,
+};
 #[cfg(feature = "clm")]
-mod contract_hierarchy_type;
+pub mod contract_hierarchy_type;
 #[cfg(feature = "clm")]
-pub use contract_hierarchy_type::*;
+pub use contract_hierarchy_type::{
+    ContractHierarchyType, ContractHierarchyTypeFields, ContractHierarchyTypeUpdate,
+    NewContractHierarchyType,
+};
 #[cfg(feature = "clm")]
-mod contract_legal_document;
+pub mod contract_legal_document;
 #[cfg(feature = "clm")]
-pub use contract_legal_document::*;
+pub use contract_legal_document::{ContractLegalDocument, ContractLegalDocumentFields};
 #[cfg(feature = "core")]
-mod contract_parties_field_container;
+pub mod contract_parties_field_container;
 #[cfg(feature = "core")]
-pub use contract_parties_field_container::*;
+pub use contract_parties_field_container::{
+    ContractPartiesFieldContainer, ContractPartiesFieldContainerFields,
+    ContractPartiesFieldContainerUpdate, NewContractPartiesFieldContainer,
+};
 #[cfg(feature = "core")]
-mod contract_party;
+pub mod contract_party;
 #[cfg(feature = "core")]
-pub use contract_party::*;
+pub use contract_party::{
+    ContractParty, ContractPartyFields, ContractPartyUpdate, NewContractParty,
+};
 #[cfg(feature = "core")]
-mod contract_party_contact;
+pub mod contract_party_contact;
 #[cfg(feature = "core")]
-pub use contract_party_contact::*;
+pub use contract_party_contact::{
+    ContractPartyContact, ContractPartyContactFields, ContractPartyContactUpdate,
+    NewContractPartyContact,
+};
 #[cfg(feature = "core")]
-mod contract_party_role;
+pub mod contract_party_role;
 #[cfg(feature = "core")]
-pub use contract_party_role::*;
+pub use contract_party_role::{
+    ContractPartyRole, ContractPartyRoleFields, ContractPartyRoleUpdate,
+    NewContractPartyRole,
+};
 #[cfg(feature = "core")]
-mod contract_performance;
+pub mod contract_performance;
 #[cfg(feature = "core")]
-pub use contract_performance::*;
+pub use contract_performance::{
+    ContractPerformance, ContractPerformanceFields, ContractPerformanceUpdate,
+    NewContractPerformance,
+};
 #[cfg(feature = "core")]
-mod contract_price_and_payment;
+pub mod contract_price_and_payment;
 #[cfg(feature = "core")]
-pub use contract_price_and_payment::*;
+pub use contract_price_and_payment::{
+    ContractPriceAndPayment, ContractPriceAndPaymentFields,
+    ContractPriceAndPaymentUpdate, NewContractPriceAndPayment,
+};
 #[cfg(feature = "core")]
-mod contract_relationship_and_reporting;
+pub mod contract_relationship_and_reporting;
 #[cfg(feature = "core")]
-pub use contract_relationship_and_reporting::*;
+pub use contract_relationship_and_reporting::{
+    ContractRelationshipAndReporting, ContractRelationshipAndReportingFields,
+    ContractRelationshipAndReportingUpdate, NewContractRelationshipAndReporting,
+};
 #[cfg(feature = "core")]
-mod contract_risk;
+pub mod contract_risk;
 #[cfg(feature = "core")]
-pub use contract_risk::*;
+pub use contract_risk::{
+    ContractRisk, ContractRiskFields, ContractRiskUpdate, NewContractRisk,
+};
 #[cfg(feature = "clm")]
-mod contract_template;
+pub mod contract_template;
 #[cfg(feature = "clm")]
-pub use contract_template::*;
+pub use contract_template::{
+    ContractTemplate, ContractTemplateAuthoringMethod, ContractTemplateFields,
+    ContractTemplateUpdate, NewContractTemplate,
+};
 #[cfg(feature = "clm")]
-mod contract_template_clause;
+pub mod contract_template_clause;
 #[cfg(feature = "clm")]
-pub use contract_template_clause::*;
+pub use contract_template_clause::{
+    ContractTemplateClause, ContractTemplateClauseClauseStatus,
+    ContractTemplateClauseFields, ContractTemplateClauseUpdate, NewContractTemplateClause,
+};
 #[cfg(feature = "core")]
-mod contract_termination;
+pub mod contract_termination;
 #[cfg(feature = "core")]
-pub use contract_termination::*;
+pub use contract_termination::{
+    ContractTermination, ContractTerminationFields, ContractTerminationUpdate,
+    NewContractTermination,
+};
 #[cfg(feature = "core")]
-mod contract_terms_and_renewal;
+pub mod contract_terms_and_renewal;
 #[cfg(feature = "core")]
-pub use contract_terms_and_renewal::*;
+pub use contract_terms_and_renewal::{
+    ContractTermsAndRenewal, ContractTermsAndRenewalFields,
+    ContractTermsAndRenewalUpdate, NewContractTermsAndRenewal,
+};
 #[cfg(feature = "core")]
-mod contract_type;
+pub mod contract_type;
 #[cfg(feature = "core")]
-pub use contract_type::*;
+pub use contract_type::{
+    ContractType, ContractTypeFields, ContractTypeUpdate, NewContractType,
+};
 #[cfg(feature = "core")]
-mod counterparty_address;
+pub mod counterparty_address;
 #[cfg(feature = "core")]
-pub use counterparty_address::*;
+pub use counterparty_address::{
+    CounterpartyAddress, CounterpartyAddressFields, CounterpartyAddressUpdate,
+    NewCounterpartyAddress,
+};
 #[cfg(feature = "core")]
-mod country;
+pub mod country;
 #[cfg(feature = "core")]
-pub use country::*;
+pub use country::{Country, CountryFields};
 #[cfg(feature = "core")]
-mod country_subdivision;
+pub mod country_subdivision;
 #[cfg(feature = "core")]
-pub use country_subdivision::*;
+pub use country_subdivision::{
+    CountrySubdivision, CountrySubdivisionFields, CountrySubdivisionUpdate,
+    NewCountrySubdivision,
+};
 #[cfg(feature = "core")]
-mod coupa_contract_type;
+pub mod coupa_contract_type;
 #[cfg(feature = "core")]
-pub use coupa_contract_type::*;
+pub use coupa_contract_type::{
+    CoupaContractType, CoupaContractTypeFields, CoupaContractTypeUpdate,
+    NewCoupaContractType,
+};
 #[cfg(feature = "pay")]
-mod coupa_pay_company_payment_account;
+pub mod coupa_pay_company_payment_account;
 #[cfg(feature = "pay")]
-pub use coupa_pay_company_payment_account::*;
+pub use coupa_pay_company_payment_account::{
+    CoupaPayCompanyPaymentAccount, CoupaPayCompanyPaymentAccountAccountKind,
+    CoupaPayCompanyPaymentAccountDigitalCheckSignatureViewpostStatus,
+    CoupaPayCompanyPaymentAccountFields, CoupaPayCompanyPaymentAccountPaymentOption,
+    CoupaPayCompanyPaymentAccountSourceName, CoupaPayCompanyPaymentAccountUpdate,
+    NewCoupaPayCompanyPaymentAccount,
+};
 #[cfg(feature = "pay")]
-mod coupa_pay_digital_check;
+pub mod coupa_pay_digital_check;
 #[cfg(feature = "pay")]
-pub use coupa_pay_digital_check::*;
+pub use coupa_pay_digital_check::{
+    CoupaPayDigitalCheck, CoupaPayDigitalCheckFields, CoupaPayDigitalCheckUpdate,
+    NewCoupaPayDigitalCheck,
+};
 #[cfg(feature = "core")]
-mod coupa_pay_invoice;
+pub mod coupa_pay_invoice;
 #[cfg(feature = "core")]
-pub use coupa_pay_invoice::*;
+pub use coupa_pay_invoice::{CoupaPayInvoice, CoupaPayInvoiceFields};
 #[cfg(feature = "pay")]
-mod coupa_pay_payment;
+pub mod coupa_pay_payment;
 #[cfg(feature = "pay")]
-pub use coupa_pay_payment::*;
+pub use coupa_pay_payment::{
+    CoupaPayPayment, CoupaPayPaymentAction, CoupaPayPaymentFields, CoupaPayPaymentUpdate,
+};
 #[cfg(feature = "pay")]
-mod coupa_pay_payment_batch;
+pub mod coupa_pay_payment_batch;
 #[cfg(feature = "pay")]
-pub use coupa_pay_payment_batch::*;
+pub use coupa_pay_payment_batch::{
+    CoupaPayPaymentBatch, CoupaPayPaymentBatchFields, CoupaPayPaymentBatchUpdate,
+    NewCoupaPayPaymentBatch,
+};
 #[cfg(feature = "pay")]
-mod coupa_pay_payment_detail;
+pub mod coupa_pay_payment_detail;
 #[cfg(feature = "pay")]
-pub use coupa_pay_payment_detail::*;
+pub use coupa_pay_payment_detail::{
+    CoupaPayPaymentDetail, CoupaPayPaymentDetailFields, CoupaPayPaymentDetailUpdate,
+    NewCoupaPayPaymentDetail,
+};
 #[cfg(feature = "core")]
-mod coupa_pay_payment_partner;
+pub mod coupa_pay_payment_partner;
 #[cfg(feature = "core")]
-pub use coupa_pay_payment_partner::*;
+pub use coupa_pay_payment_partner::{
+    CoupaPayPaymentPartner, CoupaPayPaymentPartnerFields, CoupaPayPaymentPartnerUpdate,
+    NewCoupaPayPaymentPartner,
+};
 #[cfg(feature = "expense")]
-mod coupa_pay_virtual_card;
+pub mod coupa_pay_virtual_card;
 #[cfg(feature = "expense")]
-pub use coupa_pay_virtual_card::*;
+pub use coupa_pay_virtual_card::{
+    CoupaPayVirtualCard, CoupaPayVirtualCardFields, CoupaPayVirtualCardStatus,
+    CoupaPayVirtualCardStatusReason, CoupaPayVirtualCardTransmissionMethod,
+    CoupaPayVirtualCardTransmissionStatus, CoupaPayVirtualCardUpdate,
+    CoupaPayVirtualCardUtilizationStatus, NewCoupaPayVirtualCard,
+};
 #[cfg(feature = "expense")]
-mod coupa_pay_virtual_card_partner;
+pub mod coupa_pay_virtual_card_partner;
 #[cfg(feature = "expense")]
-pub use coupa_pay_virtual_card_partner::*;
+pub use coupa_pay_virtual_card_partner::{
+    CoupaPayVirtualCardPartner, CoupaPayVirtualCardPartnerCardNetwork,
+    CoupaPayVirtualCardPartnerFields, CoupaPayVirtualCardPartnerPaymentPartnerType,
+    CoupaPayVirtualCardPartnerUpdate, NewCoupaPayVirtualCardPartner,
+};
 #[cfg(feature = "core")]
-mod currency;
+pub mod currency;
 #[cfg(feature = "core")]
-pub use currency::*;
+pub use currency::{Currency, CurrencyFields};
 #[cfg(feature = "core")]
-mod custom_object_object_instance;
+pub mod custom_object_object_instance;
 #[cfg(feature = "core")]
-pub use custom_object_object_instance::*;
+pub use custom_object_object_instance::{
+    CustomObjectObjectInstance, CustomObjectObjectInstanceFields,
+    NewCustomObjectObjectInstance,
+};
 #[cfg(feature = "core")]
-mod customer_support_contact;
+pub mod customer_support_contact;
 #[cfg(feature = "core")]
-pub use customer_support_contact::*;
+pub use customer_support_contact::{
+    CustomerSupportContact, CustomerSupportContactFields, CustomerSupportContactUpdate,
+    NewCustomerSupportContact,
+};
 #[cfg(feature = "inventory")]
-mod cycle_count;
+pub mod cycle_count;
 #[cfg(feature = "inventory")]
-pub use cycle_count::*;
+pub use cycle_count::{CycleCount, CycleCountFields};
 #[cfg(feature = "inventory")]
-mod cycle_count_cycle_count_line;
+pub mod cycle_count_cycle_count_line;
 #[cfg(feature = "inventory")]
-pub use cycle_count_cycle_count_line::*;
+pub use cycle_count_cycle_count_line::{
+    CycleCountCycleCountLine, CycleCountCycleCountLineFields,
+    CycleCountCycleCountLineUpdate,
+};
 #[cfg(feature = "inventory")]
-mod cycle_count_line_lot;
+pub mod cycle_count_line_lot;
 #[cfg(feature = "inventory")]
-pub use cycle_count_line_lot::*;
+pub use cycle_count_line_lot::{
+    CycleCountLineLot, CycleCountLineLotFields, CycleCountLineLotUpdate,
+    NewCycleCountLineLot,
+};
 #[cfg(feature = "core")]
-mod data_file_source;
+pub mod data_file_source;
 #[cfg(feature = "core")]
-pub use data_file_source::*;
+pub use data_file_source::{DataFileSource, DataFileSourceFields};
 #[cfg(feature = "inventory")]
-mod default_receiving_location;
+pub mod default_receiving_location;
 #[cfg(feature = "inventory")]
-pub use default_receiving_location::*;
+pub use default_receiving_location::{
+    DefaultReceivingLocation, DefaultReceivingLocationFields, NewDefaultReceivingLocation,
+};
 #[cfg(feature = "core")]
-mod department;
+pub mod department;
 #[cfg(feature = "core")]
-pub use department::*;
+pub use department::{Department, DepartmentFields, DepartmentUpdate, NewDepartment};
 #[cfg(feature = "core")]
-mod diversity_association;
+pub mod diversity_association;
 #[cfg(feature = "core")]
-pub use diversity_association::*;
+pub use diversity_association::{
+    DiversityAssociation, DiversityAssociationFields, DiversityAssociationUpdate,
+    NewDiversityAssociation,
+};
 #[cfg(feature = "core")]
-mod diversity_category;
+pub mod diversity_category;
 #[cfg(feature = "core")]
-pub use diversity_category::*;
+pub use diversity_category::{
+    DiversityCategory, DiversityCategoryFields, DiversityCategoryUpdate,
+    NewDiversityCategory,
+};
 #[cfg(feature = "core")]
-mod diversity_certification_agency;
+pub mod diversity_certification_agency;
 #[cfg(feature = "core")]
-pub use diversity_certification_agency::*;
+pub use diversity_certification_agency::{
+    DiversityCertificationAgency, DiversityCertificationAgencyFields,
+    DiversityCertificationAgencyUpdate, NewDiversityCertificationAgency,
+};
 #[cfg(feature = "core")]
-mod diversity_subcategory;
+pub mod diversity_subcategory;
 #[cfg(feature = "core")]
-pub use diversity_subcategory::*;
+pub use diversity_subcategory::{
+    DiversitySubcategory, DiversitySubcategoryFields, DiversitySubcategoryUpdate,
+    NewDiversitySubcategory,
+};
 #[cfg(feature = "sourcing")]
-mod easy_form;
+pub mod easy_form;
 #[cfg(feature = "sourcing")]
-pub use easy_form::*;
+pub use easy_form::{EasyForm, EasyFormFields, EasyFormUpdate, NewEasyForm};
 #[cfg(feature = "core")]
-mod easy_form_response;
+pub mod easy_form_response;
 #[cfg(feature = "core")]
-pub use easy_form_response::*;
+pub use easy_form_response::{EasyFormResponse, EasyFormResponseFields};
 #[cfg(feature = "core")]
-mod easy_form_response_attachment;
+pub mod easy_form_response_attachment;
 #[cfg(feature = "core")]
-pub use easy_form_response_attachment::*;
+pub use easy_form_response_attachment::{
+    EasyFormResponseAttachment, EasyFormResponseAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod easy_form_response_comment;
+pub mod easy_form_response_comment;
 #[cfg(feature = "core")]
-pub use easy_form_response_comment::*;
+pub use easy_form_response_comment::{
+    EasyFormResponseComment, EasyFormResponseCommentFields,
+};
 #[cfg(feature = "sourcing")]
-mod easy_form_scheduler_configuration;
+pub mod easy_form_scheduler_configuration;
 #[cfg(feature = "sourcing")]
-pub use easy_form_scheduler_configuration::*;
+pub use easy_form_scheduler_configuration::{
+    EasyFormSchedulerConfiguration, EasyFormSchedulerConfigurationFields,
+    EasyFormSchedulerConfigurationUpdate, NewEasyFormSchedulerConfiguration,
+};
 #[cfg(feature = "sourcing")]
-mod easy_form_widget;
+pub mod easy_form_widget;
 #[cfg(feature = "sourcing")]
-pub use easy_form_widget::*;
+pub use easy_form_widget::{
+    EasyFormWidget, EasyFormWidgetFields, EasyFormWidgetUpdate, NewEasyFormWidget,
+};
 #[cfg(feature = "core")]
-mod easy_form_widget_response;
+pub mod easy_form_widget_response;
 #[cfg(feature = "core")]
-pub use easy_form_widget_response::*;
+pub use easy_form_widget_response::{
+    EasyFormWidgetResponse, EasyFormWidgetResponseFields, EasyFormWidgetResponseUpdate,
+    NewEasyFormWidgetResponse,
+};
 #[cfg(feature = "sourcing")]
-mod easy_form_widget_rule;
+pub mod easy_form_widget_rule;
 #[cfg(feature = "sourcing")]
-pub use easy_form_widget_rule::*;
+pub use easy_form_widget_rule::{
+    EasyFormWidgetRule, EasyFormWidgetRuleFields, EasyFormWidgetRuleUpdate,
+    NewEasyFormWidgetRule,
+};
 #[cfg(feature = "sourcing")]
-mod easy_form_widget_simple_condition;
+pub mod easy_form_widget_simple_condition;
 #[cfg(feature = "sourcing")]
-pub use easy_form_widget_simple_condition::*;
+pub use easy_form_widget_simple_condition::{
+    EasyFormWidgetSimpleCondition, EasyFormWidgetSimpleConditionFields,
+    EasyFormWidgetSimpleConditionUpdate, NewEasyFormWidgetSimpleCondition,
+};
 #[cfg(feature = "core")]
-mod enterprise;
+pub mod enterprise;
 #[cfg(feature = "core")]
-pub use enterprise::*;
+pub use enterprise::{Enterprise, EnterpriseFields, EnterpriseUpdate, NewEnterprise};
 #[cfg(feature = "core")]
-mod esign_provider_account;
+pub mod esign_provider_account;
 #[cfg(feature = "core")]
-pub use esign_provider_account::*;
+pub use esign_provider_account::{
+    EsignProviderAccount, EsignProviderAccountFields, EsignProviderAccountUpdate,
+    NewEsignProviderAccount,
+};
 #[cfg(feature = "core")]
-mod exchange_rate;
+pub mod exchange_rate;
 #[cfg(feature = "core")]
-pub use exchange_rate::*;
+pub use exchange_rate::{
+    ExchangeRate, ExchangeRateFields, ExchangeRateUpdate, NewExchangeRate,
+};
 #[cfg(feature = "core")]
-mod expense_artifact;
+pub mod expense_artifact;
 #[cfg(feature = "core")]
-pub use expense_artifact::*;
+pub use expense_artifact::{
+    ExpenseArtifact, ExpenseArtifactFields, ExpenseArtifactUpdate, NewExpenseArtifact,
+};
 #[cfg(feature = "expense")]
-mod expense_attendee;
+pub mod expense_attendee;
 #[cfg(feature = "expense")]
-pub use expense_attendee::*;
+pub use expense_attendee::{
+    ExpenseAttendee, ExpenseAttendeeFields, ExpenseAttendeeUpdate, NewExpenseAttendee,
+};
 #[cfg(feature = "expense")]
-mod expense_attendee_type;
+pub mod expense_attendee_type;
 #[cfg(feature = "expense")]
-pub use expense_attendee_type::*;
+pub use expense_attendee_type::{
+    ExpenseAttendeeType, ExpenseAttendeeTypeFields, ExpenseAttendeeTypeUpdate,
+    NewExpenseAttendeeType,
+};
 #[cfg(feature = "expense")]
-mod expense_carbon_emission;
+pub mod expense_carbon_emission;
 #[cfg(feature = "expense")]
-pub use expense_carbon_emission::*;
+pub use expense_carbon_emission::{
+    ExpenseCarbonEmission, ExpenseCarbonEmissionFields, ExpenseCarbonEmissionUpdate,
+    NewExpenseCarbonEmission,
+};
 #[cfg(feature = "expense")]
-mod expense_cash_advance;
+pub mod expense_cash_advance;
 #[cfg(feature = "expense")]
-pub use expense_cash_advance::*;
+pub use expense_cash_advance::{
+    ExpenseCashAdvance, ExpenseCashAdvanceFields, ExpenseCashAdvanceUpdate,
+    NewExpenseCashAdvance,
+};
 #[cfg(feature = "expense")]
-mod expense_category;
+pub mod expense_category;
 #[cfg(feature = "expense")]
-pub use expense_category::*;
+pub use expense_category::{
+    ExpenseCategory, ExpenseCategoryFields, ExpenseCategoryUpdate, NewExpenseCategory,
+};
 #[cfg(feature = "expense")]
-mod expense_line;
+pub mod expense_line;
 #[cfg(feature = "expense")]
-pub use expense_line::*;
+pub use expense_line::{
+    ExpenseLine, ExpenseLineAction, ExpenseLineFields, ExpenseLineFrugality,
+    ExpenseLineUpdate, NewExpenseLine,
+};
 #[cfg(feature = "expense")]
-mod expense_line_allocation;
+pub mod expense_line_allocation;
 #[cfg(feature = "expense")]
-pub use expense_line_allocation::*;
+pub use expense_line_allocation::{
+    ExpenseLineAllocation, ExpenseLineAllocationFields, ExpenseLineAllocationUpdate,
+    NewExpenseLineAllocation,
+};
 #[cfg(feature = "expense")]
-mod expense_line_cash_advance;
+pub mod expense_line_cash_advance;
 #[cfg(feature = "expense")]
-pub use expense_line_cash_advance::*;
+pub use expense_line_cash_advance::{
+    ExpenseLineCashAdvance, ExpenseLineCashAdvanceFields, ExpenseLineCashAdvanceUpdate,
+    NewExpenseLineCashAdvance,
+};
 #[cfg(feature = "expense")]
-mod expense_line_daily_per_diem;
+pub mod expense_line_daily_per_diem;
 #[cfg(feature = "expense")]
-pub use expense_line_daily_per_diem::*;
+pub use expense_line_daily_per_diem::{
+    ExpenseLineDailyPerDiem, ExpenseLineDailyPerDiemFields,
+    ExpenseLineDailyPerDiemUpdate, NewExpenseLineDailyPerDiem,
+};
 #[cfg(feature = "expense")]
-mod expense_line_daily_per_diem_deduction;
+pub mod expense_line_daily_per_diem_deduction;
 #[cfg(feature = "expense")]
-pub use expense_line_daily_per_diem_deduction::*;
+pub use expense_line_daily_per_diem_deduction::{
+    ExpenseLineDailyPerDiemDeduction, ExpenseLineDailyPerDiemDeductionFields,
+    ExpenseLineDailyPerDiemDeductionUpdate, NewExpenseLineDailyPerDiemDeduction,
+};
 #[cfg(feature = "core")]
-mod expense_line_expense_artifact;
+pub mod expense_line_expense_artifact;
 #[cfg(feature = "core")]
-pub use expense_line_expense_artifact::*;
+pub use expense_line_expense_artifact::{
+    ExpenseLineExpenseArtifact, ExpenseLineExpenseArtifactFields,
+    ExpenseLineExpenseArtifactUpdate,
+};
 #[cfg(feature = "core")]
-mod expense_line_expense_artifact_2;
+pub mod expense_line_expense_artifact_2;
 #[cfg(feature = "core")]
-pub use expense_line_expense_artifact_2::*;
+pub use expense_line_expense_artifact_2::{
+    ExpenseLineExpenseArtifact2, ExpenseLineExpenseArtifact2Fields,
+    ExpenseLineExpenseArtifact2Update, NewExpenseLineExpenseArtifact2,
+};
 #[cfg(feature = "expense")]
-mod expense_line_imported_data;
+pub mod expense_line_imported_data;
 #[cfg(feature = "expense")]
-pub use expense_line_imported_data::*;
+pub use expense_line_imported_data::{
+    ExpenseLineImportedData, ExpenseLineImportedDataFields,
+    ExpenseLineImportedDataUpdate, NewExpenseLineImportedData,
+};
 #[cfg(feature = "expense")]
-mod expense_line_mileage;
+pub mod expense_line_mileage;
 #[cfg(feature = "expense")]
-pub use expense_line_mileage::*;
+pub use expense_line_mileage::{
+    ExpenseLineMileage, ExpenseLineMileageFields, ExpenseLineMileageUpdate,
+    NewExpenseLineMileage,
+};
 #[cfg(feature = "expense")]
-mod expense_line_mileage_allocation;
+pub mod expense_line_mileage_allocation;
 #[cfg(feature = "expense")]
-pub use expense_line_mileage_allocation::*;
+pub use expense_line_mileage_allocation::{
+    ExpenseLineMileageAllocation, ExpenseLineMileageAllocationFields,
+    ExpenseLineMileageAllocationUpdate, NewExpenseLineMileageAllocation,
+};
 #[cfg(feature = "expense")]
-mod expense_line_per_diem;
+pub mod expense_line_per_diem;
 #[cfg(feature = "expense")]
-pub use expense_line_per_diem::*;
+pub use expense_line_per_diem::{
+    ExpenseLinePerDiem, ExpenseLinePerDiemFields, ExpenseLinePerDiemUpdate,
+    NewExpenseLinePerDiem,
+};
 #[cfg(feature = "expense")]
-mod expense_line_preapproval;
+pub mod expense_line_preapproval;
 #[cfg(feature = "expense")]
-pub use expense_line_preapproval::*;
+pub use expense_line_preapproval::{
+    ExpenseLinePreapproval, ExpenseLinePreapprovalFields, ExpenseLinePreapprovalUpdate,
+    NewExpenseLinePreapproval,
+};
 #[cfg(feature = "expense")]
-mod expense_line_tax;
+pub mod expense_line_tax;
 #[cfg(feature = "expense")]
-pub use expense_line_tax::*;
+pub use expense_line_tax::{
+    ExpenseLineTax, ExpenseLineTaxFields, ExpenseLineTaxUpdate, NewExpenseLineTax,
+};
 #[cfg(feature = "expense")]
-mod expense_line_virtual_card;
+pub mod expense_line_virtual_card;
 #[cfg(feature = "expense")]
-pub use expense_line_virtual_card::*;
+pub use expense_line_virtual_card::{
+    ExpenseLineVirtualCard, ExpenseLineVirtualCardFields, ExpenseLineVirtualCardUpdate,
+    NewExpenseLineVirtualCard,
+};
 #[cfg(feature = "expense")]
-mod expense_mileage_config;
+pub mod expense_mileage_config;
 #[cfg(feature = "expense")]
-pub use expense_mileage_config::*;
+pub use expense_mileage_config::{
+    ExpenseMileageConfig, ExpenseMileageConfigFields, ExpenseMileageConfigUpdate,
+    NewExpenseMileageConfig,
+};
 #[cfg(feature = "expense")]
-mod expense_mileage_rate_type;
+pub mod expense_mileage_rate_type;
 #[cfg(feature = "expense")]
-pub use expense_mileage_rate_type::*;
+pub use expense_mileage_rate_type::{
+    ExpenseMileageRateType, ExpenseMileageRateTypeFields, ExpenseMileageRateTypeUpdate,
+    NewExpenseMileageRateType,
+};
 #[cfg(feature = "expense")]
-mod expense_mileage_region;
+pub mod expense_mileage_region;
 #[cfg(feature = "expense")]
-pub use expense_mileage_region::*;
+pub use expense_mileage_region::{
+    ExpenseMileageRegion, ExpenseMileageRegionFields, ExpenseMileageRegionUpdate,
+    NewExpenseMileageRegion,
+};
 #[cfg(feature = "expense")]
-mod expense_mileage_tier_rule;
+pub mod expense_mileage_tier_rule;
 #[cfg(feature = "expense")]
-pub use expense_mileage_tier_rule::*;
+pub use expense_mileage_tier_rule::{
+    ExpenseMileageTierRule, ExpenseMileageTierRuleFields, ExpenseMileageTierRuleUpdate,
+    NewExpenseMileageTierRule,
+};
 #[cfg(feature = "expense")]
-mod expense_mileage_vehicle_type;
+pub mod expense_mileage_vehicle_type;
 #[cfg(feature = "expense")]
-pub use expense_mileage_vehicle_type::*;
+pub use expense_mileage_vehicle_type::{
+    ExpenseMileageVehicleType, ExpenseMileageVehicleTypeFields,
+    ExpenseMileageVehicleTypeUpdate, NewExpenseMileageVehicleType,
+};
 #[cfg(feature = "expense")]
-mod expense_per_diem_config;
+pub mod expense_per_diem_config;
 #[cfg(feature = "expense")]
-pub use expense_per_diem_config::*;
+pub use expense_per_diem_config::{
+    ExpensePerDiemConfig, ExpensePerDiemConfigFields, ExpensePerDiemConfigUpdate,
+    NewExpensePerDiemConfig,
+};
 #[cfg(feature = "expense")]
-mod expense_per_diem_deduction;
+pub mod expense_per_diem_deduction;
 #[cfg(feature = "expense")]
-pub use expense_per_diem_deduction::*;
+pub use expense_per_diem_deduction::{
+    ExpensePerDiemDeduction, ExpensePerDiemDeductionFields,
+    ExpensePerDiemDeductionUpdate, NewExpensePerDiemDeduction,
+};
 #[cfg(feature = "expense")]
-mod expense_per_diem_rule;
+pub mod expense_per_diem_rule;
 #[cfg(feature = "expense")]
-pub use expense_per_diem_rule::*;
+pub use expense_per_diem_rule::{
+    ExpensePerDiemRule, ExpensePerDiemRuleFields, ExpensePerDiemRuleUpdate,
+    NewExpensePerDiemRule,
+};
 #[cfg(feature = "expense")]
-mod expense_per_diem_rule_condition;
+pub mod expense_per_diem_rule_condition;
 #[cfg(feature = "expense")]
-pub use expense_per_diem_rule_condition::*;
+pub use expense_per_diem_rule_condition::{
+    ExpensePerDiemRuleCondition, ExpensePerDiemRuleConditionFields,
+    ExpensePerDiemRuleConditionUpdate, NewExpensePerDiemRuleCondition,
+};
 #[cfg(feature = "expense")]
-mod expense_per_diem_time_range_condition;
+pub mod expense_per_diem_time_range_condition;
 #[cfg(feature = "expense")]
-pub use expense_per_diem_time_range_condition::*;
+pub use expense_per_diem_time_range_condition::{
+    ExpensePerDiemTimeRangeCondition, ExpensePerDiemTimeRangeConditionFields,
+    ExpensePerDiemTimeRangeConditionUpdate, NewExpensePerDiemTimeRangeCondition,
+};
 #[cfg(feature = "expense")]
-mod expense_policy;
+pub mod expense_policy;
 #[cfg(feature = "expense")]
-pub use expense_policy::*;
+pub use expense_policy::{
+    ExpensePolicy, ExpensePolicyFields, ExpensePolicyUpdate, NewExpensePolicy,
+};
 #[cfg(feature = "expense")]
-mod expense_policy_violation;
+pub mod expense_policy_violation;
 #[cfg(feature = "expense")]
-pub use expense_policy_violation::*;
+pub use expense_policy_violation::{
+    ExpensePolicyViolation, ExpensePolicyViolationFields, ExpensePolicyViolationUpdate,
+    NewExpensePolicyViolation,
+};
 #[cfg(feature = "expense")]
-mod expense_preapproval;
+pub mod expense_preapproval;
 #[cfg(feature = "expense")]
-pub use expense_preapproval::*;
+pub use expense_preapproval::{
+    ExpensePreapproval, ExpensePreapprovalFields, ExpensePreapprovalUpdate,
+    NewExpensePreapproval,
+};
 #[cfg(feature = "expense")]
-mod expense_preapproval_line;
+pub mod expense_preapproval_line;
 #[cfg(feature = "expense")]
-pub use expense_preapproval_line::*;
+pub use expense_preapproval_line::{
+    ExpensePreapprovalLine, ExpensePreapprovalLineFields, ExpensePreapprovalLineUpdate,
+    NewExpensePreapprovalLine,
+};
 #[cfg(feature = "expense")]
-mod expense_reconciliation_line;
+pub mod expense_reconciliation_line;
 #[cfg(feature = "expense")]
-pub use expense_reconciliation_line::*;
+pub use expense_reconciliation_line::{
+    ExpenseReconciliationLine, ExpenseReconciliationLineFields,
+    ExpenseReconciliationLineUpdate, NewExpenseReconciliationLine,
+};
 #[cfg(feature = "expense")]
-mod expense_report;
+pub mod expense_report;
 #[cfg(feature = "expense")]
-pub use expense_report::*;
+pub use expense_report::{
+    ExpenseReport, ExpenseReportAction, ExpenseReportFields, ExpenseReportUpdate,
+    NewExpenseReport,
+};
 #[cfg(feature = "core")]
-mod expense_report_comment;
+pub mod expense_report_comment;
 #[cfg(feature = "core")]
-pub use expense_report_comment::*;
+pub use expense_report_comment::{
+    ExpenseReportComment, ExpenseReportCommentFields, NewExpenseReportComment,
+};
 #[cfg(feature = "expense")]
-mod expense_report_event_history;
+pub mod expense_report_event_history;
 #[cfg(feature = "expense")]
-pub use expense_report_event_history::*;
+pub use expense_report_event_history::{
+    ExpenseReportEventHistory, ExpenseReportEventHistoryFields,
+    ExpenseReportEventHistoryUpdate, NewExpenseReportEventHistory,
+};
 #[cfg(feature = "expense")]
-mod expense_report_expense_line;
+pub mod expense_report_expense_line;
 #[cfg(feature = "expense")]
-pub use expense_report_expense_line::*;
+pub use expense_report_expense_line::{
+    ExpenseReportExpenseLine, ExpenseReportExpenseLineFields,
+    ExpenseReportExpenseLineFrugality, ExpenseReportExpenseLineUpdate,
+    NewExpenseReportExpenseLine,
+};
 #[cfg(feature = "core")]
-mod expense_report_expense_line_expense_artifact;
+pub mod expense_report_expense_line_expense_artifact;
 #[cfg(feature = "core")]
-pub use expense_report_expense_line_expense_artifact::*;
+pub use expense_report_expense_line_expense_artifact::{
+    ExpenseReportExpenseLineExpenseArtifact,
+    ExpenseReportExpenseLineExpenseArtifactFields,
+    ExpenseReportExpenseLineExpenseArtifactUpdate,
+    NewExpenseReportExpenseLineExpenseArtifact,
+};
 #[cfg(feature = "expense")]
-mod expense_report_preapproval;
+pub mod expense_report_preapproval;
 #[cfg(feature = "expense")]
-pub use expense_report_preapproval::*;
+pub use expense_report_preapproval::{
+    ExpenseReportPreapproval, ExpenseReportPreapprovalFields,
+    ExpenseReportPreapprovalUpdate, NewExpenseReportPreapproval,
+};
 #[cfg(feature = "expense")]
-mod expense_trip;
+pub mod expense_trip;
 #[cfg(feature = "expense")]
-pub use expense_trip::*;
+pub use expense_trip::{
+    ExpenseTrip, ExpenseTripFields, ExpenseTripUpdate, NewExpenseTrip,
+};
 #[cfg(feature = "expense")]
-mod expense_trip_mileage;
+pub mod expense_trip_mileage;
 #[cfg(feature = "expense")]
-pub use expense_trip_mileage::*;
+pub use expense_trip_mileage::{
+    ExpenseTripMileage, ExpenseTripMileageFields, ExpenseTripMileageUpdate,
+    NewExpenseTripMileage,
+};
 #[cfg(feature = "expense")]
-mod expense_trip_mileage_allocation;
+pub mod expense_trip_mileage_allocation;
 #[cfg(feature = "expense")]
-pub use expense_trip_mileage_allocation::*;
+pub use expense_trip_mileage_allocation::{
+    ExpenseTripMileageAllocation, ExpenseTripMileageAllocationFields,
+    ExpenseTripMileageAllocationUpdate, NewExpenseTripMileageAllocation,
+};
 #[cfg(feature = "expense")]
-mod expense_trip_segment;
+pub mod expense_trip_segment;
 #[cfg(feature = "expense")]
-pub use expense_trip_segment::*;
+pub use expense_trip_segment::{
+    ExpenseTripSegment, ExpenseTripSegmentFields, ExpenseTripSegmentUpdate,
+    NewExpenseTripSegment,
+};
 #[cfg(feature = "expense")]
-mod expense_trip_segment_mileage;
+pub mod expense_trip_segment_mileage;
 #[cfg(feature = "expense")]
-pub use expense_trip_segment_mileage::*;
+pub use expense_trip_segment_mileage::{
+    ExpenseTripSegmentMileage, ExpenseTripSegmentMileageFields,
+    ExpenseTripSegmentMileageUpdate, NewExpenseTripSegmentMileage,
+};
 #[cfg(feature = "expense")]
-mod expense_violation;
+pub mod expense_violation;
 #[cfg(feature = "expense")]
-pub use expense_violation::*;
+pub use expense_violation::{
+    ExpenseViolation, ExpenseViolationFields, ExpenseViolationUpdate, NewExpenseViolation,
+};
 #[cfg(feature = "expense")]
-mod expense_virtual_card;
+pub mod expense_virtual_card;
 #[cfg(feature = "expense")]
-pub use expense_virtual_card::*;
+pub use expense_virtual_card::{
+    ExpenseVirtualCard, ExpenseVirtualCardFields, ExpenseVirtualCardUpdate,
+    NewExpenseVirtualCard,
+};
 #[cfg(feature = "pay")]
-mod external_gl_account;
+pub mod external_gl_account;
 #[cfg(feature = "pay")]
-pub use external_gl_account::*;
+pub use external_gl_account::{
+    ExternalGlAccount, ExternalGlAccountFields, ExternalGlAccountUpdate,
+    NewExternalGlAccount,
+};
 #[cfg(feature = "core")]
-mod extra_line_attributes_order_line_attribute;
+pub mod extra_line_attributes_order_line_attribute;
 #[cfg(feature = "core")]
-pub use extra_line_attributes_order_line_attribute::*;
+pub use extra_line_attributes_order_line_attribute::{
+    ExtraLineAttributesOrderLineAttribute, ExtraLineAttributesOrderLineAttributeFields,
+    ExtraLineAttributesOrderLineAttributeUpdate, NewExtraLineAttributesOrderLineAttribute,
+};
 #[cfg(feature = "purchasing")]
-mod extra_line_attributes_order_line_change_attribute;
+pub mod extra_line_attributes_order_line_change_attribute;
 #[cfg(feature = "purchasing")]
-pub use extra_line_attributes_order_line_change_attribute::*;
+pub use extra_line_attributes_order_line_change_attribute::{
+    ExtraLineAttributesOrderLineChangeAttribute,
+    ExtraLineAttributesOrderLineChangeAttributeFields,
+    ExtraLineAttributesOrderLineChangeAttributeUpdate,
+    NewExtraLineAttributesOrderLineChangeAttribute,
+};
 #[cfg(feature = "sourcing")]
-mod extra_line_attributes_quote_request_line_attribute;
+pub mod extra_line_attributes_quote_request_line_attribute;
 #[cfg(feature = "sourcing")]
-pub use extra_line_attributes_quote_request_line_attribute::*;
+pub use extra_line_attributes_quote_request_line_attribute::{
+    ExtraLineAttributesQuoteRequestLineAttribute,
+    ExtraLineAttributesQuoteRequestLineAttributeFields,
+    ExtraLineAttributesQuoteRequestLineAttributeType,
+    ExtraLineAttributesQuoteRequestLineAttributeUpdate,
+    NewExtraLineAttributesQuoteRequestLineAttribute,
+};
 #[cfg(feature = "core")]
-mod extra_line_attributes_requisition_line_attribute;
+pub mod extra_line_attributes_requisition_line_attribute;
 #[cfg(feature = "core")]
-pub use extra_line_attributes_requisition_line_attribute::*;
+pub use extra_line_attributes_requisition_line_attribute::{
+    ExtraLineAttributesRequisitionLineAttribute,
+    ExtraLineAttributesRequisitionLineAttributeFields,
+    ExtraLineAttributesRequisitionLineAttributeUpdate,
+    NewExtraLineAttributesRequisitionLineAttribute,
+};
 #[cfg(feature = "core")]
-mod financial_counterparty;
+pub mod financial_counterparty;
 #[cfg(feature = "core")]
-pub use financial_counterparty::*;
+pub use financial_counterparty::{
+    FinancialCounterparty, FinancialCounterpartyFields, FinancialCounterpartyUpdate,
+    NewFinancialCounterparty,
+};
 #[cfg(feature = "core")]
-mod form;
+pub mod form;
 #[cfg(feature = "core")]
-pub use form::*;
+pub use form::{Form, FormFields, FormUpdate, NewForm};
 #[cfg(feature = "core")]
-mod form_response;
+pub mod form_response;
 #[cfg(feature = "core")]
-pub use form_response::*;
+pub use form_response::{
+    FormResponse, FormResponseFields, FormResponseUpdate, NewFormResponse,
+};
 #[cfg(feature = "core")]
-mod inbound_invoice_attachment;
+pub mod inbound_invoice_attachment;
 #[cfg(feature = "core")]
-pub use inbound_invoice_attachment::*;
+pub use inbound_invoice_attachment::{
+    InboundInvoiceAttachment, InboundInvoiceAttachmentFields, NewInboundInvoiceAttachment,
+};
 #[cfg(feature = "core")]
-mod inspection_code;
+pub mod inspection_code;
 #[cfg(feature = "core")]
-pub use inspection_code::*;
+pub use inspection_code::{InspectionCode, InspectionCodeFields};
 #[cfg(feature = "core")]
-mod integration;
+pub mod integration;
 #[cfg(feature = "core")]
-pub use integration::*;
+pub use integration::{
+    Integration, IntegrationDirection, IntegrationEndSystemType, IntegrationFields,
+    IntegrationIntegrationType, IntegrationUpdate, NewIntegration,
+};
 #[cfg(feature = "core")]
-mod integration_contact;
+pub mod integration_contact;
 #[cfg(feature = "core")]
-pub use integration_contact::*;
+pub use integration_contact::{
+    IntegrationContact, IntegrationContactContactAlertType,
+    IntegrationContactContactableType, IntegrationContactFields,
+    IntegrationContactUpdate, NewIntegrationContact,
+};
 #[cfg(feature = "core")]
-mod integration_error;
+pub mod integration_error;
 #[cfg(feature = "core")]
-pub use integration_error::*;
+pub use integration_error::{
+    IntegrationError, IntegrationErrorAction, IntegrationErrorDocumentType,
+    IntegrationErrorFields, IntegrationErrorUpdate, NewIntegrationError,
+};
 #[cfg(feature = "core")]
-mod integration_history_record;
+pub mod integration_history_record;
 #[cfg(feature = "core")]
-pub use integration_history_record::*;
+pub use integration_history_record::{
+    IntegrationHistoryRecord, IntegrationHistoryRecordAction,
+    IntegrationHistoryRecordDocumentType, IntegrationHistoryRecordFields,
+    IntegrationHistoryRecordUpdate, NewIntegrationHistoryRecord,
+};
 #[cfg(feature = "core")]
-mod integration_record_response;
+pub mod integration_record_response;
 #[cfg(feature = "core")]
-pub use integration_record_response::*;
+pub use integration_record_response::{
+    IntegrationRecordResponse, IntegrationRecordResponseFields,
+    IntegrationRecordResponseUpdate, NewIntegrationRecordResponse,
+};
 #[cfg(feature = "core")]
-mod integration_run;
+pub mod integration_run;
 #[cfg(feature = "core")]
-pub use integration_run::*;
+pub use integration_run::{
+    IntegrationRun, IntegrationRunAction, IntegrationRunFields, IntegrationRunUpdate,
+    NewIntegrationRun,
+};
 #[cfg(feature = "core")]
-mod intellectual_property_and_data;
+pub mod intellectual_property_and_data;
 #[cfg(feature = "core")]
-pub use intellectual_property_and_data::*;
+pub use intellectual_property_and_data::{
+    IntellectualPropertyAndData, IntellectualPropertyAndDataFields,
+    IntellectualPropertyAndDataUpdate, NewIntellectualPropertyAndData,
+};
 #[cfg(feature = "core")]
-mod inventory;
+pub mod inventory;
 #[cfg(feature = "core")]
-pub use inventory::*;
+pub use inventory::{Inventory, InventoryFields};
 #[cfg(feature = "core")]
-mod inventory_adjustment;
+pub mod inventory_adjustment;
 #[cfg(feature = "core")]
-pub use inventory_adjustment::*;
+pub use inventory_adjustment::{
+    InventoryAdjustment, InventoryAdjustmentFields, InventoryAdjustmentUpdate,
+    NewInventoryAdjustment,
+};
 #[cfg(feature = "core")]
-mod inventory_adjustment_attachment;
+pub mod inventory_adjustment_attachment;
 #[cfg(feature = "core")]
-pub use inventory_adjustment_attachment::*;
+pub use inventory_adjustment_attachment::{
+    InventoryAdjustmentAttachment, InventoryAdjustmentAttachmentFields,
+    NewInventoryAdjustmentAttachment,
+};
 #[cfg(feature = "core")]
-mod inventory_consumption;
+pub mod inventory_consumption;
 #[cfg(feature = "core")]
-pub use inventory_consumption::*;
+pub use inventory_consumption::{
+    InventoryConsumption, InventoryConsumptionFields, InventoryConsumptionUpdate,
+    NewInventoryConsumption,
+};
 #[cfg(feature = "core")]
-mod inventory_consumption_attachment;
+pub mod inventory_consumption_attachment;
 #[cfg(feature = "core")]
-pub use inventory_consumption_attachment::*;
+pub use inventory_consumption_attachment::{
+    InventoryConsumptionAttachment, InventoryConsumptionAttachmentFields,
+    NewInventoryConsumptionAttachment,
+};
 #[cfg(feature = "core")]
-mod inventory_lot;
+pub mod inventory_lot;
 #[cfg(feature = "core")]
-pub use inventory_lot::*;
+pub use inventory_lot::{
+    InventoryLot, InventoryLotFields, InventoryLotUpdate, NewInventoryLot,
+};
 #[cfg(feature = "core")]
-mod inventory_organization;
+pub mod inventory_organization;
 #[cfg(feature = "core")]
-pub use inventory_organization::*;
+pub use inventory_organization::{
+    InventoryOrganization, InventoryOrganizationFields,
+    InventoryOrganizationFulfillmentType, InventoryOrganizationUpdate,
+    NewInventoryOrganization,
+};
 #[cfg(feature = "purchasing")]
-mod inventory_transaction;
+pub mod inventory_transaction;
 #[cfg(feature = "purchasing")]
-pub use inventory_transaction::*;
+pub use inventory_transaction::{
+    InventoryTransaction, InventoryTransactionAction, InventoryTransactionFields,
+    InventoryTransactionUpdate, NewInventoryTransaction,
+};
 #[cfg(feature = "core")]
-mod inventory_transaction_attachment;
+pub mod inventory_transaction_attachment;
 #[cfg(feature = "core")]
-pub use inventory_transaction_attachment::*;
+pub use inventory_transaction_attachment::{
+    InventoryTransactionAttachment, InventoryTransactionAttachmentFields,
+    NewInventoryTransactionAttachment,
+};
 #[cfg(feature = "core")]
-mod inventory_transaction_lot;
+pub mod inventory_transaction_lot;
 #[cfg(feature = "core")]
-pub use inventory_transaction_lot::*;
+pub use inventory_transaction_lot::{
+    InventoryTransactionLot, InventoryTransactionLotFields,
+    InventoryTransactionLotUpdate, NewInventoryTransactionLot,
+};
 #[cfg(feature = "core")]
-mod inventory_transaction_valuation;
+pub mod inventory_transaction_valuation;
 #[cfg(feature = "core")]
-pub use inventory_transaction_valuation::*;
+pub use inventory_transaction_valuation::{
+    InventoryTransactionValuation, InventoryTransactionValuationFields,
+    InventoryTransactionValuationUpdate, NewInventoryTransactionValuation,
+};
 #[cfg(feature = "core")]
-mod inventory_transfer;
+pub mod inventory_transfer;
 #[cfg(feature = "core")]
-pub use inventory_transfer::*;
+pub use inventory_transfer::{
+    InventoryTransfer, InventoryTransferFields, InventoryTransferUpdate,
+    NewInventoryTransfer,
+};
 #[cfg(feature = "core")]
-mod inventory_transfer_attachment;
+pub mod inventory_transfer_attachment;
 #[cfg(feature = "core")]
-pub use inventory_transfer_attachment::*;
+pub use inventory_transfer_attachment::{
+    InventoryTransferAttachment, InventoryTransferAttachmentFields,
+    NewInventoryTransferAttachment,
+};
 #[cfg(feature = "core")]
-mod inventory_txn_allocation;
+pub mod inventory_txn_allocation;
 #[cfg(feature = "core")]
-pub use inventory_txn_allocation::*;
+pub use inventory_txn_allocation::{
+    InventoryTxnAllocation, InventoryTxnAllocationFields, InventoryTxnAllocationUpdate,
+    NewInventoryTxnAllocation,
+};
 #[cfg(feature = "core")]
-mod inventory_valuation;
+pub mod inventory_valuation;
 #[cfg(feature = "core")]
-pub use inventory_valuation::*;
+pub use inventory_valuation::{
+    InventoryValuation, InventoryValuationFields, InventoryValuationUpdate,
+    NewInventoryValuation,
+};
 #[cfg(feature = "invoicing")]
-mod invoice;
+pub mod invoice;
 #[cfg(feature = "invoicing")]
-pub use invoice::*;
+pub use invoice::{
+    Invoice, InvoiceAction, InvoiceCoupaAccelerateStatus, InvoiceFields, InvoiceStatus,
+    InvoiceUpdate, NewInvoice,
+};
 #[cfg(feature = "core")]
-mod invoice_attachment;
+pub mod invoice_attachment;
 #[cfg(feature = "core")]
-pub use invoice_attachment::*;
+pub use invoice_attachment::{
+    InvoiceAttachment, InvoiceAttachmentFields, NewInvoiceAttachment,
+};
 #[cfg(feature = "invoicing")]
-mod invoice_charge;
+pub mod invoice_charge;
 #[cfg(feature = "invoicing")]
-pub use invoice_charge::*;
+pub use invoice_charge::{
+    InvoiceCharge, InvoiceChargeFields, InvoiceChargeUpdate, NewInvoiceCharge,
+};
 #[cfg(feature = "invoicing")]
-mod invoice_charge_allocation;
+pub mod invoice_charge_allocation;
 #[cfg(feature = "invoicing")]
-pub use invoice_charge_allocation::*;
+pub use invoice_charge_allocation::{
+    InvoiceChargeAllocation, InvoiceChargeAllocationFields,
+    InvoiceChargeAllocationUpdate, NewInvoiceChargeAllocation,
+};
 #[cfg(feature = "core")]
-mod invoice_comment;
+pub mod invoice_comment;
 #[cfg(feature = "core")]
-pub use invoice_comment::*;
+pub use invoice_comment::{InvoiceComment, InvoiceCommentFields, NewInvoiceComment};
 #[cfg(feature = "core")]
-mod invoice_email;
+pub mod invoice_email;
 #[cfg(feature = "core")]
-pub use invoice_email::*;
+pub use invoice_email::{
+    InvoiceEmail, InvoiceEmailFields, InvoiceEmailUpdate, NewInvoiceEmail,
+};
 #[cfg(feature = "core")]
-mod invoice_failed_tolerance;
+pub mod invoice_failed_tolerance;
 #[cfg(feature = "core")]
-pub use invoice_failed_tolerance::*;
+pub use invoice_failed_tolerance::{
+    InvoiceFailedTolerance, InvoiceFailedToleranceFields, InvoiceFailedToleranceUpdate,
+    NewInvoiceFailedTolerance,
+};
 #[cfg(feature = "core")]
-mod invoice_line;
+pub mod invoice_line;
 #[cfg(feature = "core")]
-pub use invoice_line::*;
+pub use invoice_line::{
+    InvoiceLine, InvoiceLineAdjustmentType, InvoiceLineFields, InvoiceLineUpdate,
+    NewInvoiceLine,
+};
 #[cfg(feature = "core")]
-mod invoice_line_allocation;
+pub mod invoice_line_allocation;
 #[cfg(feature = "core")]
-pub use invoice_line_allocation::*;
+pub use invoice_line_allocation::{
+    InvoiceLineAllocation, InvoiceLineAllocationFields, InvoiceLineAllocationUpdate,
+    NewInvoiceLineAllocation,
+};
 #[cfg(feature = "core")]
-mod invoice_reconciliation_line;
+pub mod invoice_reconciliation_line;
 #[cfg(feature = "core")]
-pub use invoice_reconciliation_line::*;
+pub use invoice_reconciliation_line::{
+    InvoiceReconciliationLine, InvoiceReconciliationLineFields,
+    InvoiceReconciliationLineUpdate, NewInvoiceReconciliationLine,
+};
 #[cfg(feature = "core")]
-mod invoice_remit_to_address;
+pub mod invoice_remit_to_address;
 #[cfg(feature = "core")]
-pub use invoice_remit_to_address::*;
+pub use invoice_remit_to_address::{
+    InvoiceRemitToAddress, InvoiceRemitToAddressFields, InvoiceRemitToAddressUpdate,
+    NewInvoiceRemitToAddress,
+};
 #[cfg(feature = "core")]
-mod item;
+pub mod item;
 #[cfg(feature = "core")]
-pub use item::*;
+pub use item::{Item, ItemFields, ItemUpdate, NewItem};
 #[cfg(feature = "purchasing")]
-mod item_supplier_item;
+pub mod item_supplier_item;
 #[cfg(feature = "purchasing")]
-pub use item_supplier_item::*;
+pub use item_supplier_item::{
+    ItemSupplierItem, ItemSupplierItemAvailability, ItemSupplierItemFields,
+    ItemSupplierItemUpdate, NewItemSupplierItem,
+};
 #[cfg(feature = "core")]
-mod item_tax_detail;
+pub mod item_tax_detail;
 #[cfg(feature = "core")]
-pub use item_tax_detail::*;
+pub use item_tax_detail::{
+    ItemTaxDetail, ItemTaxDetailFields, ItemTaxDetailUpdate, NewItemTaxDetail,
+};
 #[cfg(feature = "expense")]
-mod itemized_expense_line;
+pub mod itemized_expense_line;
 #[cfg(feature = "expense")]
-pub use itemized_expense_line::*;
+pub use itemized_expense_line::{
+    ItemizedExpenseLine, ItemizedExpenseLineFields, ItemizedExpenseLineUpdate,
+    NewItemizedExpenseLine,
+};
 #[cfg(feature = "core")]
-mod job_category;
+pub mod job_category;
 #[cfg(feature = "core")]
-pub use job_category::*;
+pub use job_category::{
+    JobCategory, JobCategoryFields, JobCategoryUpdate, NewJobCategory,
+};
 #[cfg(feature = "core")]
-mod job_level;
+pub mod job_level;
 #[cfg(feature = "core")]
-pub use job_level::*;
+pub use job_level::{JobLevel, JobLevelFields, JobLevelUpdate, NewJobLevel};
 #[cfg(feature = "core")]
-mod job_title;
+pub mod job_title;
 #[cfg(feature = "core")]
-pub use job_title::*;
+pub use job_title::{JobTitle, JobTitleFields, JobTitleUpdate, NewJobTitle};
 #[cfg(feature = "core")]
-mod job_title_association;
+pub mod job_title_association;
 #[cfg(feature = "core")]
-pub use job_title_association::*;
+pub use job_title_association::{
+    JobTitleAssociation, JobTitleAssociationFields, JobTitleAssociationUpdate,
+    NewJobTitleAssociation,
+};
 #[cfg(feature = "core")]
-mod language;
+pub mod language;
 #[cfg(feature = "core")]
-pub use language::*;
+pub use language::{Language, LanguageFields, LanguageUpdate, NewLanguage};
 #[cfg(feature = "core")]
-mod legal_entity;
+pub mod legal_entity;
 #[cfg(feature = "core")]
-pub use legal_entity::*;
+pub use legal_entity::{
+    LegalEntity, LegalEntityAccountingMethod, LegalEntityFields, LegalEntityUpdate,
+    NewLegalEntity,
+};
 #[cfg(feature = "core")]
-mod legal_entity_address;
+pub mod legal_entity_address;
 #[cfg(feature = "core")]
-pub use legal_entity_address::*;
+pub use legal_entity_address::{
+    LegalEntityAddress, LegalEntityAddressFields, LegalEntityAddressUpdate,
+    NewLegalEntityAddress,
+};
 #[cfg(feature = "core")]
-mod lookup;
+pub mod lookup;
 #[cfg(feature = "core")]
-pub use lookup::*;
+pub use lookup::{Lookup, LookupFields, LookupUpdate, NewLookup};
 #[cfg(feature = "core")]
-mod lookup_value;
+pub mod lookup_value;
 #[cfg(feature = "core")]
-pub use lookup_value::*;
+pub use lookup_value::{
+    LookupValue, LookupValueFields, LookupValueUpdate, NewLookupValue,
+};
 #[cfg(feature = "core")]
-mod object_line;
+pub mod object_line;
 #[cfg(feature = "core")]
-pub use object_line::*;
+pub use object_line::{NewObjectLine, ObjectLine, ObjectLineFields, ObjectLineUpdate};
 #[cfg(feature = "core")]
-mod online_store;
+pub mod online_store;
 #[cfg(feature = "core")]
-pub use online_store::*;
+pub use online_store::{
+    NewOnlineStore, OnlineStore, OnlineStoreFields, OnlineStoreUpdate,
+};
 #[cfg(feature = "core")]
-mod order_header_confirmation;
+pub mod order_header_confirmation;
 #[cfg(feature = "core")]
-pub use order_header_confirmation::*;
+pub use order_header_confirmation::{
+    OrderHeaderConfirmation, OrderHeaderConfirmationFields, OrderHeaderConfirmationUpdate,
+};
 #[cfg(feature = "core")]
-mod order_line_allocation;
+pub mod order_line_allocation;
 #[cfg(feature = "core")]
-pub use order_line_allocation::*;
+pub use order_line_allocation::{
+    NewOrderLineAllocation, OrderLineAllocation, OrderLineAllocationFields,
+    OrderLineAllocationUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_line_change;
+pub mod order_line_change;
 #[cfg(feature = "purchasing")]
-pub use order_line_change::*;
+pub use order_line_change::{
+    NewOrderLineChange, OrderLineChange, OrderLineChangeFields, OrderLineChangeUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_line_change_allocation;
+pub mod order_line_change_allocation;
 #[cfg(feature = "purchasing")]
-pub use order_line_change_allocation::*;
+pub use order_line_change_allocation::{
+    NewOrderLineChangeAllocation, OrderLineChangeAllocation,
+    OrderLineChangeAllocationFields, OrderLineChangeAllocationUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_line_change_tax_detail;
+pub mod order_line_change_tax_detail;
 #[cfg(feature = "purchasing")]
-pub use order_line_change_tax_detail::*;
+pub use order_line_change_tax_detail::{
+    NewOrderLineChangeTaxDetail, OrderLineChangeTaxDetail,
+    OrderLineChangeTaxDetailFields, OrderLineChangeTaxDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod order_line_confirmation;
+pub mod order_line_confirmation;
 #[cfg(feature = "core")]
-pub use order_line_confirmation::*;
+pub use order_line_confirmation::{
+    NewOrderLineConfirmation, OrderLineConfirmation, OrderLineConfirmationFields,
+    OrderLineConfirmationUpdate,
+};
 #[cfg(feature = "core")]
-mod order_line_tax_detail;
+pub mod order_line_tax_detail;
 #[cfg(feature = "core")]
-pub use order_line_tax_detail::*;
+pub use order_line_tax_detail::{
+    NewOrderLineTaxDetail, OrderLineTaxDetail, OrderLineTaxDetailFields,
+    OrderLineTaxDetailUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_pad;
+pub mod order_pad;
 #[cfg(feature = "purchasing")]
-pub use order_pad::*;
+pub use order_pad::{NewOrderPad, OrderPad, OrderPadFields, OrderPadUpdate};
 #[cfg(feature = "purchasing")]
-mod order_pad_order_pad_line;
+pub mod order_pad_order_pad_line;
 #[cfg(feature = "purchasing")]
-pub use order_pad_order_pad_line::*;
+pub use order_pad_order_pad_line::{
+    NewOrderPadOrderPadLine, OrderPadOrderPadLine, OrderPadOrderPadLineFields,
+    OrderPadOrderPadLineOrderAmountMethod, OrderPadOrderPadLineUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_pad_section;
+pub mod order_pad_section;
 #[cfg(feature = "purchasing")]
-pub use order_pad_section::*;
+pub use order_pad_section::{
+    NewOrderPadSection, OrderPadSection, OrderPadSectionFields, OrderPadSectionUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod order_pad_visual_annotation;
+pub mod order_pad_visual_annotation;
 #[cfg(feature = "purchasing")]
-pub use order_pad_visual_annotation::*;
+pub use order_pad_visual_annotation::{
+    NewOrderPadVisualAnnotation, OrderPadVisualAnnotation,
+    OrderPadVisualAnnotationFields, OrderPadVisualAnnotationUpdate,
+};
 #[cfg(feature = "core")]
-mod order_window;
+pub mod order_window;
 #[cfg(feature = "core")]
-pub use order_window::*;
+pub use order_window::{
+    NewOrderWindow, OrderWindow, OrderWindowFields, OrderWindowUpdate,
+};
 #[cfg(feature = "core")]
-mod payable_allocation;
+pub mod payable_allocation;
 #[cfg(feature = "core")]
-pub use payable_allocation::*;
+pub use payable_allocation::{
+    NewPayableAllocation, PayableAllocation, PayableAllocationAction,
+    PayableAllocationFields, PayableAllocationReasonCode, PayableAllocationSource,
+    PayableAllocationUpdate,
+};
 #[cfg(feature = "core")]
-mod payable_external_payable;
+pub mod payable_external_payable;
 #[cfg(feature = "core")]
-pub use payable_external_payable::*;
+pub use payable_external_payable::{
+    NewPayableExternalPayable, PayableExternalPayable, PayableExternalPayableAction,
+    PayableExternalPayableFields, PayableExternalPayableUpdate,
+};
 #[cfg(feature = "core")]
-mod payable_invoice;
+pub mod payable_invoice;
 #[cfg(feature = "core")]
-pub use payable_invoice::*;
+pub use payable_invoice::{PayableInvoice, PayableInvoiceAction, PayableInvoiceFields};
 #[cfg(feature = "core")]
-mod payable_order;
+pub mod payable_order;
 #[cfg(feature = "core")]
-pub use payable_order::*;
+pub use payable_order::{PayableOrder, PayableOrderAction, PayableOrderFields};
 #[cfg(feature = "core")]
-mod payable_order_reconciliation_line;
+pub mod payable_order_reconciliation_line;
 #[cfg(feature = "core")]
-pub use payable_order_reconciliation_line::*;
+pub use payable_order_reconciliation_line::{
+    NewPayableOrderReconciliationLine, PayableOrderReconciliationLine,
+    PayableOrderReconciliationLineFields,
+};
 #[cfg(feature = "core")]
-mod payables_external_supplier_payable;
+pub mod payables_external_supplier_payable;
 #[cfg(feature = "core")]
-pub use payables_external_supplier_payable::*;
+pub use payables_external_supplier_payable::{
+    NewPayablesExternalSupplierPayable, PayablesExternalSupplierPayable,
+    PayablesExternalSupplierPayableFields, PayablesExternalSupplierPayableUpdate,
+};
 #[cfg(feature = "core")]
-mod payment;
+pub mod payment;
 #[cfg(feature = "core")]
-pub use payment::*;
+pub use payment::{NewPayment, Payment, PaymentFields, PaymentUpdate};
 #[cfg(feature = "core")]
-mod payment_term;
+pub mod payment_term;
 #[cfg(feature = "core")]
-pub use payment_term::*;
+pub use payment_term::{
+    NewPaymentTerm, PaymentTerm, PaymentTermFields, PaymentTermType, PaymentTermUpdate,
+};
 #[cfg(feature = "core")]
-mod pcard;
+pub mod pcard;
 #[cfg(feature = "core")]
-pub use pcard::*;
+pub use pcard::{NewPcard, Pcard, PcardFields, PcardUpdate};
 #[cfg(feature = "core")]
-mod period;
+pub mod period;
 #[cfg(feature = "core")]
-pub use period::*;
+pub use period::{NewPeriod, Period, PeriodFields, PeriodUpdate};
 #[cfg(feature = "core")]
-mod phone_number;
+pub mod phone_number;
 #[cfg(feature = "core")]
-pub use phone_number::*;
+pub use phone_number::{
+    NewPhoneNumber, PhoneNumber, PhoneNumberFields, PhoneNumberUpdate,
+};
 #[cfg(feature = "inventory")]
-mod pick_list;
+pub mod pick_list;
 #[cfg(feature = "inventory")]
-pub use pick_list::*;
+pub use pick_list::{PickList, PickListFields};
 #[cfg(feature = "core")]
-mod procurement_milestone;
+pub mod procurement_milestone;
 #[cfg(feature = "core")]
-pub use procurement_milestone::*;
+pub use procurement_milestone::{
+    NewProcurementMilestone, ProcurementMilestone, ProcurementMilestoneFields,
+    ProcurementMilestoneUpdate,
+};
 #[cfg(feature = "core")]
-mod procurement_recurring_rule;
+pub mod procurement_recurring_rule;
 #[cfg(feature = "core")]
-pub use procurement_recurring_rule::*;
+pub use procurement_recurring_rule::{
+    NewProcurementRecurringRule, ProcurementRecurringRule,
+    ProcurementRecurringRuleFields, ProcurementRecurringRuleUpdate,
+};
 #[cfg(feature = "core")]
-mod project;
+pub mod project;
 #[cfg(feature = "core")]
-pub use project::*;
+pub use project::{NewProject, Project, ProjectAction, ProjectFields, ProjectUpdate};
 #[cfg(feature = "core")]
-mod project_attachment;
+pub mod project_attachment;
 #[cfg(feature = "core")]
-pub use project_attachment::*;
+pub use project_attachment::{
+    NewProjectAttachment, ProjectAttachment, ProjectAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod project_membership;
+pub mod project_membership;
 #[cfg(feature = "core")]
-pub use project_membership::*;
+pub use project_membership::{
+    NewProjectMembership, ProjectMembership, ProjectMembershipFields,
+    ProjectMembershipUpdate,
+};
 #[cfg(feature = "core")]
-mod project_task;
+pub mod project_task;
 #[cfg(feature = "core")]
-pub use project_task::*;
+pub use project_task::{
+    NewProjectTask, ProjectTask, ProjectTaskFields, ProjectTaskUpdate,
+};
 #[cfg(feature = "core")]
-mod punchout_site;
+pub mod punchout_site;
 #[cfg(feature = "core")]
-pub use punchout_site::*;
+pub use punchout_site::{
+    NewPunchoutSite, PunchoutSite, PunchoutSiteFields, PunchoutSiteUpdate,
+};
 #[cfg(feature = "core")]
-mod purchase_order;
+pub mod purchase_order;
 #[cfg(feature = "core")]
-pub use purchase_order::*;
+pub use purchase_order::{
+    NewPurchaseOrder, PurchaseOrder, PurchaseOrderAction, PurchaseOrderChangeType,
+    PurchaseOrderClassification, PurchaseOrderCoupaAccelerateStatus, PurchaseOrderFields,
+    PurchaseOrderStatus, PurchaseOrderTransmissionMethodOverride,
+    PurchaseOrderTransmissionStatus, PurchaseOrderType, PurchaseOrderUpdate,
+};
 #[cfg(feature = "core")]
-mod purchase_order_attachment;
+pub mod purchase_order_attachment;
 #[cfg(feature = "core")]
-pub use purchase_order_attachment::*;
+pub use purchase_order_attachment::{
+    NewPurchaseOrderAttachment, PurchaseOrderAttachment, PurchaseOrderAttachmentFields,
+};
 #[cfg(feature = "purchasing")]
-mod purchase_order_change;
+pub mod purchase_order_change;
 #[cfg(feature = "purchasing")]
-pub use purchase_order_change::*;
+pub use purchase_order_change::{
+    NewPurchaseOrderChange, PurchaseOrderChange, PurchaseOrderChangeAction,
+    PurchaseOrderChangeFields, PurchaseOrderChangeTransmissionMethodOverride,
+    PurchaseOrderChangeUpdate,
+};
 #[cfg(feature = "core")]
-mod purchase_order_change_attachment;
+pub mod purchase_order_change_attachment;
 #[cfg(feature = "core")]
-pub use purchase_order_change_attachment::*;
+pub use purchase_order_change_attachment::{
+    NewPurchaseOrderChangeAttachment, PurchaseOrderChangeAttachment,
+    PurchaseOrderChangeAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod purchase_order_comment;
+pub mod purchase_order_comment;
 #[cfg(feature = "core")]
-pub use purchase_order_comment::*;
+pub use purchase_order_comment::{
+    NewPurchaseOrderComment, PurchaseOrderComment, PurchaseOrderCommentFields,
+};
 #[cfg(feature = "core")]
-mod purchase_order_line;
+pub mod purchase_order_line;
 #[cfg(feature = "core")]
-pub use purchase_order_line::*;
+pub use purchase_order_line::{
+    NewPurchaseOrderLine, PurchaseOrderLine, PurchaseOrderLineAction,
+    PurchaseOrderLineExternalReferenceType, PurchaseOrderLineFields,
+    PurchaseOrderLineMatchType, PurchaseOrderLineUpdate,
+};
 #[cfg(feature = "core")]
-mod purchase_order_line_attachment;
+pub mod purchase_order_line_attachment;
 #[cfg(feature = "core")]
-pub use purchase_order_line_attachment::*;
+pub use purchase_order_line_attachment::{
+    NewPurchaseOrderLineAttachment, PurchaseOrderLineAttachment,
+    PurchaseOrderLineAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod purchase_order_line_change_attachment;
+pub mod purchase_order_line_change_attachment;
 #[cfg(feature = "core")]
-pub use purchase_order_line_change_attachment::*;
+pub use purchase_order_line_change_attachment::{
+    NewPurchaseOrderLineChangeAttachment, PurchaseOrderLineChangeAttachment,
+    PurchaseOrderLineChangeAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod purpose;
+pub mod purpose;
 #[cfg(feature = "core")]
-pub use purpose::*;
+pub use purpose::{NewPurpose, Purpose, PurposeFields, PurposeUpdate};
 #[cfg(feature = "core")]
-mod quote_award_approvable_comment;
+pub mod quote_award_approvable_comment;
 #[cfg(feature = "core")]
-pub use quote_award_approvable_comment::*;
+pub use quote_award_approvable_comment::{
+    NewQuoteAwardApprovableComment, QuoteAwardApprovableComment,
+    QuoteAwardApprovableCommentFields,
+};
 #[cfg(feature = "sourcing")]
-mod quote_request;
+pub mod quote_request;
 #[cfg(feature = "sourcing")]
-pub use quote_request::*;
+pub use quote_request::{
+    NewQuoteRequest, QuoteRequest, QuoteRequestFields, QuoteRequestUpdate,
+};
 #[cfg(feature = "core")]
-mod quote_request_approvable_comment;
+pub mod quote_request_approvable_comment;
 #[cfg(feature = "core")]
-pub use quote_request_approvable_comment::*;
+pub use quote_request_approvable_comment::{
+    NewQuoteRequestApprovableComment, QuoteRequestApprovableComment,
+    QuoteRequestApprovableCommentFields,
+};
 #[cfg(feature = "sourcing")]
-mod quote_request_attachment;
+pub mod quote_request_attachment;
 #[cfg(feature = "sourcing")]
-pub use quote_request_attachment::*;
+pub use quote_request_attachment::{
+    NewQuoteRequestAttachment, QuoteRequestAttachment, QuoteRequestAttachmentFields,
+    QuoteRequestAttachmentUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_request_line;
+pub mod quote_request_line;
 #[cfg(feature = "sourcing")]
-pub use quote_request_line::*;
+pub use quote_request_line::{
+    NewQuoteRequestLine, QuoteRequestLine, QuoteRequestLineFields, QuoteRequestLineUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_request_pending_quote_supplier;
+pub mod quote_request_pending_quote_supplier;
 #[cfg(feature = "sourcing")]
-pub use quote_request_pending_quote_supplier::*;
+pub use quote_request_pending_quote_supplier::{
+    NewQuoteRequestPendingQuoteSupplier, QuoteRequestPendingQuoteSupplier,
+    QuoteRequestPendingQuoteSupplierFields,
+};
 #[cfg(feature = "sourcing")]
-mod quote_request_quote_response;
+pub mod quote_request_quote_response;
 #[cfg(feature = "sourcing")]
-pub use quote_request_quote_response::*;
+pub use quote_request_quote_response::{
+    QuoteRequestQuoteResponse, QuoteRequestQuoteResponseFields,
+};
 #[cfg(feature = "sourcing")]
-mod quote_requests_lot;
+pub mod quote_requests_lot;
 #[cfg(feature = "sourcing")]
-pub use quote_requests_lot::*;
+pub use quote_requests_lot::{
+    NewQuoteRequestsLot, QuoteRequestsLot, QuoteRequestsLotFields, QuoteRequestsLotUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_requests_user;
+pub mod quote_requests_user;
 #[cfg(feature = "sourcing")]
-pub use quote_requests_user::*;
+pub use quote_requests_user::{
+    NewQuoteRequestsUser, QuoteRequestsUser, QuoteRequestsUserAttitude,
+    QuoteRequestsUserFields, QuoteRequestsUserUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_response;
+pub mod quote_response;
 #[cfg(feature = "sourcing")]
-pub use quote_response::*;
+pub use quote_response::{
+    QuoteResponse, QuoteResponseAction, QuoteResponseFields, QuoteResponseUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_response_line;
+pub mod quote_response_line;
 #[cfg(feature = "sourcing")]
-pub use quote_response_line::*;
+pub use quote_response_line::{
+    NewQuoteResponseLine, QuoteResponseLine, QuoteResponseLineFields,
+    QuoteResponseLineUpdate,
+};
 #[cfg(feature = "sourcing")]
-mod quote_supplier;
+pub mod quote_supplier;
 #[cfg(feature = "sourcing")]
-pub use quote_supplier::*;
+pub use quote_supplier::{QuoteSupplier, QuoteSupplierFields};
 #[cfg(feature = "core")]
-mod ra_risk_request;
+pub mod ra_risk_request;
 #[cfg(feature = "core")]
-pub use ra_risk_request::*;
+pub use ra_risk_request::{
+    NewRaRiskRequest, RaRiskRequest, RaRiskRequestFields, RaRiskRequestUpdate,
+};
 #[cfg(feature = "core")]
-mod ra_risk_request_score;
+pub mod ra_risk_request_score;
 #[cfg(feature = "core")]
-pub use ra_risk_request_score::*;
+pub use ra_risk_request_score::{
+    NewRaRiskRequestScore, RaRiskRequestScore, RaRiskRequestScoreFields,
+    RaRiskRequestScoreUpdate,
+};
 #[cfg(feature = "core")]
-mod rate_card;
+pub mod rate_card;
 #[cfg(feature = "core")]
-pub use rate_card::*;
+pub use rate_card::{NewRateCard, RateCard, RateCardFields, RateCardUpdate};
 #[cfg(feature = "core")]
-mod rate_card_line;
+pub mod rate_card_line;
 #[cfg(feature = "core")]
-pub use rate_card_line::*;
+pub use rate_card_line::{
+    NewRateCardLine, RateCardLine, RateCardLineFields, RateCardLineUpdate,
+};
 #[cfg(feature = "core")]
-mod reason_insight;
+pub mod reason_insight;
 #[cfg(feature = "core")]
-pub use reason_insight::*;
+pub use reason_insight::{
+    NewReasonInsight, ReasonInsight, ReasonInsightFields, ReasonInsightUpdate,
+};
 #[cfg(feature = "core")]
-mod reason_insight_event;
+pub mod reason_insight_event;
 #[cfg(feature = "core")]
-pub use reason_insight_event::*;
+pub use reason_insight_event::{
+    NewReasonInsightEvent, ReasonInsightEvent, ReasonInsightEventFields,
+    ReasonInsightEventUpdate,
+};
 #[cfg(feature = "core")]
-mod receipt;
+pub mod receipt;
 #[cfg(feature = "core")]
-pub use receipt::*;
+pub use receipt::{NewReceipt, Receipt, ReceiptFields, ReceiptUpdate};
 #[cfg(feature = "core")]
-mod receipt_request;
+pub mod receipt_request;
 #[cfg(feature = "core")]
-pub use receipt_request::*;
+pub use receipt_request::{ReceiptRequest, ReceiptRequestAction, ReceiptRequestFields};
 #[cfg(feature = "core")]
-mod receipt_request_line;
+pub mod receipt_request_line;
 #[cfg(feature = "core")]
-pub use receipt_request_line::*;
+pub use receipt_request_line::{
+    NewReceiptRequestLine, ReceiptRequestLine, ReceiptRequestLineFields,
+    ReceiptRequestLineUpdate,
+};
 #[cfg(feature = "core")]
-mod receivable_purchase_order_line;
+pub mod receivable_purchase_order_line;
 #[cfg(feature = "core")]
-pub use receivable_purchase_order_line::*;
+pub use receivable_purchase_order_line::{
+    ReceivablePurchaseOrderLine, ReceivablePurchaseOrderLineExternalReferenceType,
+    ReceivablePurchaseOrderLineFields, ReceivablePurchaseOrderLineMatchType,
+};
 #[cfg(feature = "core")]
-mod receiving_transaction;
+pub mod receiving_transaction;
 #[cfg(feature = "core")]
-pub use receiving_transaction::*;
+pub use receiving_transaction::{
+    NewReceivingTransaction, ReceivingTransaction, ReceivingTransactionAction,
+    ReceivingTransactionFields, ReceivingTransactionUpdate,
+};
 #[cfg(feature = "core")]
-mod receiving_transaction_attachment;
+pub mod receiving_transaction_attachment;
 #[cfg(feature = "core")]
-pub use receiving_transaction_attachment::*;
+pub use receiving_transaction_attachment::{
+    NewReceivingTransactionAttachment, ReceivingTransactionAttachment,
+    ReceivingTransactionAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod req_line_allocation;
+pub mod req_line_allocation;
 #[cfg(feature = "core")]
-pub use req_line_allocation::*;
+pub use req_line_allocation::{
+    NewReqLineAllocation, ReqLineAllocation, ReqLineAllocationFields,
+    ReqLineAllocationUpdate,
+};
 #[cfg(feature = "core")]
-mod requisition;
+pub mod requisition;
 #[cfg(feature = "core")]
-pub use requisition::*;
+pub use requisition::{
+    NewRequisition, Requisition, RequisitionAction, RequisitionFields, RequisitionStatus,
+    RequisitionUpdate,
+};
 #[cfg(feature = "core")]
-mod requisition_attachment;
+pub mod requisition_attachment;
 #[cfg(feature = "core")]
-pub use requisition_attachment::*;
+pub use requisition_attachment::{
+    NewRequisitionAttachment, RequisitionAttachment, RequisitionAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod requisition_comment;
+pub mod requisition_comment;
 #[cfg(feature = "core")]
-pub use requisition_comment::*;
+pub use requisition_comment::{
+    NewRequisitionComment, RequisitionComment, RequisitionCommentFields,
+};
 #[cfg(feature = "core")]
-mod requisition_line;
+pub mod requisition_line;
 #[cfg(feature = "core")]
-pub use requisition_line::*;
+pub use requisition_line::{
+    NewRequisitionLine, RequisitionLine, RequisitionLineFields, RequisitionLineLineType,
+    RequisitionLineTransmissionMethodOverride, RequisitionLineUpdate,
+};
 #[cfg(feature = "core")]
-mod requisition_line_attachment;
+pub mod requisition_line_attachment;
 #[cfg(feature = "core")]
-pub use requisition_line_attachment::*;
+pub use requisition_line_attachment::{
+    NewRequisitionLineAttachment, RequisitionLineAttachment,
+    RequisitionLineAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod requisition_line_easy_form_response;
+pub mod requisition_line_easy_form_response;
 #[cfg(feature = "core")]
-pub use requisition_line_easy_form_response::*;
+pub use requisition_line_easy_form_response::{
+    RequisitionLineEasyFormResponse, RequisitionLineEasyFormResponseFields,
+};
 #[cfg(feature = "core")]
-mod requisition_line_realtime_extension;
+pub mod requisition_line_realtime_extension;
 #[cfg(feature = "core")]
-pub use requisition_line_realtime_extension::*;
+pub use requisition_line_realtime_extension::{
+    NewRequisitionLineRealtimeExtension, RequisitionLineRealtimeExtension,
+    RequisitionLineRealtimeExtensionErrorCode, RequisitionLineRealtimeExtensionFields,
+    RequisitionLineRealtimeExtensionUpdate,
+};
 #[cfg(feature = "core")]
-mod requisition_line_tax_detail;
+pub mod requisition_line_tax_detail;
 #[cfg(feature = "core")]
-pub use requisition_line_tax_detail::*;
+pub use requisition_line_tax_detail::{
+    NewRequisitionLineTaxDetail, RequisitionLineTaxDetail,
+    RequisitionLineTaxDetailFields, RequisitionLineTaxDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod return_request;
+pub mod return_request;
 #[cfg(feature = "core")]
-pub use return_request::*;
+pub use return_request::{
+    NewReturnRequest, ReturnRequest, ReturnRequestAction, ReturnRequestFields,
+    ReturnRequestUpdate,
+};
 #[cfg(feature = "core")]
-mod return_request_line;
+pub mod return_request_line;
 #[cfg(feature = "core")]
-pub use return_request_line::*;
+pub use return_request_line::{
+    NewReturnRequestLine, ReturnRequestLine, ReturnRequestLineFields,
+    ReturnRequestLineUpdate,
+};
 #[cfg(feature = "core")]
-mod return_to_supplier_transaction;
+pub mod return_to_supplier_transaction;
 #[cfg(feature = "core")]
-pub use return_to_supplier_transaction::*;
+pub use return_to_supplier_transaction::{
+    ReturnToSupplierTransaction, ReturnToSupplierTransactionFields,
+    ReturnToSupplierTransactionUpdate,
+};
 #[cfg(feature = "core")]
-mod return_to_supplier_transaction_attachment;
+pub mod return_to_supplier_transaction_attachment;
 #[cfg(feature = "core")]
-pub use return_to_supplier_transaction_attachment::*;
+pub use return_to_supplier_transaction_attachment::{
+    NewReturnToSupplierTransactionAttachment, ReturnToSupplierTransactionAttachment,
+    ReturnToSupplierTransactionAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod role;
+pub mod role;
 #[cfg(feature = "core")]
-pub use role::*;
+pub use role::{Role, RoleFields};
 #[cfg(feature = "core")]
-mod schedule_line;
+pub mod schedule_line;
 #[cfg(feature = "core")]
-pub use schedule_line::*;
+pub use schedule_line::{
+    NewScheduleLine, ScheduleLine, ScheduleLineFields, ScheduleLineUpdate,
+};
 #[cfg(feature = "core")]
-mod shipping_term;
+pub mod shipping_term;
 #[cfg(feature = "core")]
-pub use shipping_term::*;
+pub use shipping_term::{
+    NewShippingTerm, ShippingTerm, ShippingTermFields, ShippingTermUpdate,
+};
 #[cfg(feature = "core")]
-mod sim_diversity_certificate_artifact;
+pub mod sim_diversity_certificate_artifact;
 #[cfg(feature = "core")]
-pub use sim_diversity_certificate_artifact::*;
+pub use sim_diversity_certificate_artifact::{
+    NewSimDiversityCertificateArtifact, SimDiversityCertificateArtifact,
+    SimDiversityCertificateArtifactFields, SimDiversityCertificateArtifactUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier;
+pub mod supplier;
 #[cfg(feature = "core")]
-pub use supplier::*;
+pub use supplier::{
+    NewSupplier, Supplier, SupplierFields, SupplierInvoiceMatchingLevel,
+    SupplierPoChangeMethod, SupplierPoMethod, SupplierUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_address;
+pub mod supplier_address;
 #[cfg(feature = "core")]
-pub use supplier_address::*;
+pub use supplier_address::{
+    NewSupplierAddress, SupplierAddress, SupplierAddressFields, SupplierAddressUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_address_2;
+pub mod supplier_address_2;
 #[cfg(feature = "core")]
-pub use supplier_address_2::*;
+pub use supplier_address_2::{
+    NewSupplierAddress2, SupplierAddress2, SupplierAddress2Fields, SupplierAddress2Update,
+};
 #[cfg(feature = "core")]
-mod supplier_business_group;
+pub mod supplier_business_group;
 #[cfg(feature = "core")]
-pub use supplier_business_group::*;
+pub use supplier_business_group::{
+    SupplierBusinessGroup, SupplierBusinessGroupAction, SupplierBusinessGroupFields,
+};
 #[cfg(feature = "core")]
-mod supplier_classification_detail;
+pub mod supplier_classification_detail;
 #[cfg(feature = "core")]
-pub use supplier_classification_detail::*;
+pub use supplier_classification_detail::{
+    NewSupplierClassificationDetail, SupplierClassificationDetail,
+    SupplierClassificationDetailFields, SupplierClassificationDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_enterprise_detail;
+pub mod supplier_enterprise_detail;
 #[cfg(feature = "core")]
-pub use supplier_enterprise_detail::*;
+pub use supplier_enterprise_detail::{
+    NewSupplierEnterpriseDetail, SupplierEnterpriseDetail,
+    SupplierEnterpriseDetailFields, SupplierEnterpriseDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information;
+pub mod supplier_information;
 #[cfg(feature = "core")]
-pub use supplier_information::*;
+pub use supplier_information::{
+    NewSupplierInformation, SupplierInformation, SupplierInformationBackendSystemCatalog,
+    SupplierInformationBackendSystemInvoicing, SupplierInformationFields,
+    SupplierInformationIncoTerms, SupplierInformationOrganizationType,
+    SupplierInformationPoChangeMethod, SupplierInformationPoMethod,
+    SupplierInformationSupplierRegion, SupplierInformationUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_address;
+pub mod supplier_information_address;
 #[cfg(feature = "core")]
-pub use supplier_information_address::*;
+pub use supplier_information_address::{
+    NewSupplierInformationAddress, SupplierInformationAddress,
+    SupplierInformationAddressFields, SupplierInformationAddressKind,
+    SupplierInformationAddressPaymentMethodItem, SupplierInformationAddressUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_artifact;
+pub mod supplier_information_artifact;
 #[cfg(feature = "core")]
-pub use supplier_information_artifact::*;
+pub use supplier_information_artifact::{
+    NewSupplierInformationArtifact, SupplierInformationArtifact,
+    SupplierInformationArtifactFields, SupplierInformationArtifactUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_classification_detail;
+pub mod supplier_information_classification_detail;
 #[cfg(feature = "core")]
-pub use supplier_information_classification_detail::*;
+pub use supplier_information_classification_detail::{
+    NewSupplierInformationClassificationDetail, SupplierInformationClassificationDetail,
+    SupplierInformationClassificationDetailFields,
+    SupplierInformationClassificationDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_contact;
+pub mod supplier_information_contact;
 #[cfg(feature = "core")]
-pub use supplier_information_contact::*;
+pub use supplier_information_contact::{
+    NewSupplierInformationContact, SupplierInformationContact,
+    SupplierInformationContactFields, SupplierInformationContactKind,
+    SupplierInformationContactUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_easy_form_response;
+pub mod supplier_information_easy_form_response;
 #[cfg(feature = "core")]
-pub use supplier_information_easy_form_response::*;
+pub use supplier_information_easy_form_response::{
+    SupplierInformationEasyFormResponse, SupplierInformationEasyFormResponseAction,
+    SupplierInformationEasyFormResponseFields, SupplierInformationEasyFormResponseUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_enterprise_detail;
+pub mod supplier_information_enterprise_detail;
 #[cfg(feature = "core")]
-pub use supplier_information_enterprise_detail::*;
+pub use supplier_information_enterprise_detail::{
+    NewSupplierInformationEnterpriseDetail, SupplierInformationEnterpriseDetail,
+    SupplierInformationEnterpriseDetailFields, SupplierInformationEnterpriseDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_insurance_detail;
+pub mod supplier_information_insurance_detail;
 #[cfg(feature = "core")]
-pub use supplier_information_insurance_detail::*;
+pub use supplier_information_insurance_detail::{
+    NewSupplierInformationInsuranceDetail, SupplierInformationInsuranceDetail,
+    SupplierInformationInsuranceDetailFields, SupplierInformationInsuranceDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_risk_detail;
+pub mod supplier_information_risk_detail;
 #[cfg(feature = "core")]
-pub use supplier_information_risk_detail::*;
+pub use supplier_information_risk_detail::{
+    NewSupplierInformationRiskDetail, SupplierInformationRiskDetail,
+    SupplierInformationRiskDetailFields, SupplierInformationRiskDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_site;
+pub mod supplier_information_site;
 #[cfg(feature = "core")]
-pub use supplier_information_site::*;
+pub use supplier_information_site::{
+    NewSupplierInformationSite, SupplierInformationSite, SupplierInformationSiteFields,
+    SupplierInformationSiteUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_supplier_information_site;
+pub mod supplier_information_supplier_information_site;
 #[cfg(feature = "core")]
-pub use supplier_information_supplier_information_site::*;
+pub use supplier_information_supplier_information_site::{
+    NewSupplierInformationSupplierInformationSite,
+    SupplierInformationSupplierInformationSite,
+    SupplierInformationSupplierInformationSiteFields,
+    SupplierInformationSupplierInformationSiteUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_tax_detail;
+pub mod supplier_information_tax_detail;
 #[cfg(feature = "core")]
-pub use supplier_information_tax_detail::*;
+pub use supplier_information_tax_detail::{
+    NewSupplierInformationTaxDetail, SupplierInformationTaxDetail,
+    SupplierInformationTaxDetailFields, SupplierInformationTaxDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_information_tax_registration;
+pub mod supplier_information_tax_registration;
 #[cfg(feature = "core")]
-pub use supplier_information_tax_registration::*;
+pub use supplier_information_tax_registration::{
+    NewSupplierInformationTaxRegistration, SupplierInformationTaxRegistration,
+    SupplierInformationTaxRegistrationFields, SupplierInformationTaxRegistrationUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_insurance_detail;
+pub mod supplier_insurance_detail;
 #[cfg(feature = "core")]
-pub use supplier_insurance_detail::*;
+pub use supplier_insurance_detail::{
+    NewSupplierInsuranceDetail, SupplierInsuranceDetail, SupplierInsuranceDetailFields,
+    SupplierInsuranceDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_invite;
+pub mod supplier_invite;
 #[cfg(feature = "core")]
-pub use supplier_invite::*;
+pub use supplier_invite::{
+    NewSupplierInvite, SupplierInvite, SupplierInviteFields,
+    SupplierInviteInvoiceMatchingLevel, SupplierInvitePoChangeMethod,
+    SupplierInvitePoMethod,
+};
 #[cfg(feature = "invoicing")]
-mod supplier_invoice_email;
+pub mod supplier_invoice_email;
 #[cfg(feature = "invoicing")]
-pub use supplier_invoice_email::*;
+pub use supplier_invoice_email::{
+    NewSupplierInvoiceEmail, SupplierInvoiceEmail, SupplierInvoiceEmailFields,
+    SupplierInvoiceEmailUpdate,
+};
 #[cfg(feature = "purchasing")]
-mod supplier_item;
+pub mod supplier_item;
 #[cfg(feature = "purchasing")]
-pub use supplier_item::*;
+pub use supplier_item::{
+    NewSupplierItem, SupplierItem, SupplierItemAvailability, SupplierItemFields,
+    SupplierItemUpdate,
+};
 #[cfg(feature = "invoicing")]
-mod supplier_remit_to;
+pub mod supplier_remit_to;
 #[cfg(feature = "invoicing")]
-pub use supplier_remit_to::*;
+pub use supplier_remit_to::{
+    NewSupplierRemitTo, SupplierRemitTo, SupplierRemitToFields, SupplierRemitToUpdate,
+};
 #[cfg(feature = "supplier_risk")]
-mod supplier_risk_aware_feed;
+pub mod supplier_risk_aware_feed;
 #[cfg(feature = "supplier_risk")]
-pub use supplier_risk_aware_feed::*;
+pub use supplier_risk_aware_feed::{
+    NewSupplierRiskAwareFeed, SupplierRiskAwareFeed, SupplierRiskAwareFeedFields,
+    SupplierRiskAwareFeedUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_risk_detail;
+pub mod supplier_risk_detail;
 #[cfg(feature = "core")]
-pub use supplier_risk_detail::*;
+pub use supplier_risk_detail::{
+    NewSupplierRiskDetail, SupplierRiskDetail, SupplierRiskDetailFields,
+    SupplierRiskDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_sharing_setting;
+pub mod supplier_sharing_setting;
 #[cfg(feature = "core")]
-pub use supplier_sharing_setting::*;
+pub use supplier_sharing_setting::{
+    NewSupplierSharingSetting, SupplierSharingSetting, SupplierSharingSettingFields,
+    SupplierSharingSettingUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_site;
+pub mod supplier_site;
 #[cfg(feature = "core")]
-pub use supplier_site::*;
+pub use supplier_site::{
+    NewSupplierSite, SupplierSite, SupplierSiteFields, SupplierSitePoChangeMethod,
+    SupplierSitePoMethod, SupplierSiteUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_supplier_site;
+pub mod supplier_supplier_site;
 #[cfg(feature = "core")]
-pub use supplier_supplier_site::*;
+pub use supplier_supplier_site::{
+    NewSupplierSupplierSite, SupplierSupplierSite, SupplierSupplierSiteFields,
+    SupplierSupplierSitePoChangeMethod, SupplierSupplierSitePoMethod,
+    SupplierSupplierSiteUpdate,
+};
 #[cfg(feature = "core")]
-mod supplier_tax_detail;
+pub mod supplier_tax_detail;
 #[cfg(feature = "core")]
-pub use supplier_tax_detail::*;
+pub use supplier_tax_detail::{
+    NewSupplierTaxDetail, SupplierTaxDetail, SupplierTaxDetailFields,
+    SupplierTaxDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod sustainability_detail;
+pub mod sustainability_detail;
 #[cfg(feature = "core")]
-pub use sustainability_detail::*;
+pub use sustainability_detail::{
+    NewSustainabilityDetail, SustainabilityDetail, SustainabilityDetailFields,
+    SustainabilityDetailUpdate,
+};
 #[cfg(feature = "core")]
-mod tag;
+pub mod tag;
 #[cfg(feature = "core")]
-pub use tag::*;
+pub use tag::{NewTag, Tag, TagFields, TagUpdate};
 #[cfg(feature = "core")]
-mod tagging;
+pub mod tagging;
 #[cfg(feature = "core")]
-pub use tagging::*;
+pub use tagging::{NewTagging, Tagging, TaggingFields, TaggingUpdate};
 #[cfg(feature = "core")]
-mod task;
+pub mod task;
 #[cfg(feature = "core")]
-pub use task::*;
+pub use task::{NewTask, Task, TaskFields, TaskUpdate};
 #[cfg(feature = "core")]
-mod task_attachment;
+pub mod task_attachment;
 #[cfg(feature = "core")]
-pub use task_attachment::*;
+pub use task_attachment::{NewTaskAttachment, TaskAttachment, TaskAttachmentFields};
 #[cfg(feature = "core")]
-mod tax_code;
+pub mod tax_code;
 #[cfg(feature = "core")]
-pub use tax_code::*;
+pub use tax_code::{NewTaxCode, TaxCode, TaxCodeFields, TaxCodeUpdate};
 #[cfg(feature = "core")]
-mod tax_line;
+pub mod tax_line;
 #[cfg(feature = "core")]
-pub use tax_line::*;
+pub use tax_line::{NewTaxLine, TaxLine, TaxLineFields, TaxLineUpdate};
 #[cfg(feature = "core")]
-mod tax_rate;
+pub mod tax_rate;
 #[cfg(feature = "core")]
-pub use tax_rate::*;
+pub use tax_rate::{NewTaxRate, TaxRate, TaxRateFields, TaxRateUpdate};
 #[cfg(feature = "core")]
-mod tax_rate_type;
+pub mod tax_rate_type;
 #[cfg(feature = "core")]
-pub use tax_rate_type::*;
+pub use tax_rate_type::{
+    NewTaxRateType, TaxRateType, TaxRateTypeFields, TaxRateTypeUpdate,
+};
 #[cfg(feature = "core")]
-mod tax_registration;
+pub mod tax_registration;
 #[cfg(feature = "core")]
-pub use tax_registration::*;
+pub use tax_registration::{
+    NewTaxRegistration, TaxRegistration, TaxRegistrationFields, TaxRegistrationUpdate,
+};
 #[cfg(feature = "invoicing")]
-mod tcs_tax_line;
+pub mod tcs_tax_line;
 #[cfg(feature = "invoicing")]
-pub use tcs_tax_line::*;
+pub use tcs_tax_line::{NewTcsTaxLine, TcsTaxLine, TcsTaxLineFields, TcsTaxLineUpdate};
 #[cfg(feature = "expense")]
-mod travel_trip;
+pub mod travel_trip;
 #[cfg(feature = "expense")]
-pub use travel_trip::*;
+pub use travel_trip::{NewTravelTrip, TravelTrip, TravelTripFields, TravelTripUpdate};
 #[cfg(feature = "expense")]
-mod travel_trip_booking;
+pub mod travel_trip_booking;
 #[cfg(feature = "expense")]
-pub use travel_trip_booking::*;
+pub use travel_trip_booking::{
+    NewTravelTripBooking, TravelTripBooking, TravelTripBookingFields,
+    TravelTripBookingPaymentChannel, TravelTripBookingSegmentType,
+    TravelTripBookingStatus, TravelTripBookingUpdate,
+};
 #[cfg(feature = "core")]
-mod uom;
+pub mod uom;
 #[cfg(feature = "core")]
-pub use uom::*;
+pub use uom::{Uom, UomFields};
 #[cfg(feature = "core")]
-mod uom_translation;
+pub mod uom_translation;
 #[cfg(feature = "core")]
-pub use uom_translation::*;
+pub use uom_translation::{
+    NewUomTranslation, UomTranslation, UomTranslationFields, UomTranslationLocale,
+    UomTranslationUpdate,
+};
 #[cfg(feature = "core")]
-mod upload_error;
+pub mod upload_error;
 #[cfg(feature = "core")]
-pub use upload_error::*;
+pub use upload_error::{
+    NewUploadError, UploadError, UploadErrorFields, UploadErrorUpdate,
+};
 #[cfg(feature = "core")]
-mod user;
+pub mod user;
 #[cfg(feature = "core")]
-pub use user::*;
+pub use user::{
+    NewUser, User, UserAction, UserFields, UserGeneratePasswordAndNotify, UserUpdate,
+};
 #[cfg(feature = "core")]
-mod user_address;
+pub mod user_address;
 #[cfg(feature = "core")]
-pub use user_address::*;
+pub use user_address::{
+    NewUserAddress, UserAddress, UserAddressFields, UserAddressUpdate,
+};
 #[cfg(feature = "core")]
-mod user_business_group;
+pub mod user_business_group;
 #[cfg(feature = "core")]
-pub use user_business_group::*;
+pub use user_business_group::{
+    UserBusinessGroup, UserBusinessGroupAction, UserBusinessGroupFields,
+};
 #[cfg(feature = "core")]
-mod user_easy_form_response;
+pub mod user_easy_form_response;
 #[cfg(feature = "core")]
-pub use user_easy_form_response::*;
+pub use user_easy_form_response::{
+    UserEasyFormResponse, UserEasyFormResponseAction, UserEasyFormResponseFields,
+    UserEasyFormResponseUpdate,
+};
 #[cfg(feature = "core")]
-mod user_group;
+pub mod user_group;
 #[cfg(feature = "core")]
-pub use user_group::*;
+pub use user_group::{NewUserGroup, UserGroup, UserGroupFields, UserGroupUpdate};
 #[cfg(feature = "core")]
-mod user_group_attachment;
+pub mod user_group_attachment;
 #[cfg(feature = "core")]
-pub use user_group_attachment::*;
+pub use user_group_attachment::{
+    NewUserGroupAttachment, UserGroupAttachment, UserGroupAttachmentFields,
+};
 #[cfg(feature = "core")]
-mod user_group_membership;
+pub mod user_group_membership;
 #[cfg(feature = "core")]
-pub use user_group_membership::*;
+pub use user_group_membership::{
+    NewUserGroupMembership, UserGroupMembership, UserGroupMembershipFields,
+    UserGroupMembershipUpdate,
+};
 #[cfg(feature = "core")]
-mod user_group_task;
+pub mod user_group_task;
 #[cfg(feature = "core")]
-pub use user_group_task::*;
+pub use user_group_task::{
+    NewUserGroupTask, UserGroupTask, UserGroupTaskFields, UserGroupTaskUpdate,
+};
 #[cfg(feature = "core")]
-mod user_simple;
+pub mod user_simple;
 #[cfg(feature = "core")]
-pub use user_simple::*;
+pub use user_simple::{NewUserSimple, UserSimple, UserSimpleFields, UserSimpleUpdate};
 #[cfg(feature = "core")]
-mod warehous;
+pub mod warehous;
 #[cfg(feature = "core")]
-pub use warehous::*;
+pub use warehous::{NewWarehous, Warehous, WarehousFields, WarehousUpdate};
 #[cfg(feature = "core")]
-mod warehous_location;
+pub mod warehous_location;
 #[cfg(feature = "core")]
-pub use warehous_location::*;
+pub use warehous_location::{
+    NewWarehousLocation, WarehousLocation, WarehousLocationFields, WarehousLocationUpdate,
+};
 #[cfg(feature = "core")]
-mod warehouse_type;
+pub mod warehouse_type;
 #[cfg(feature = "core")]
-pub use warehouse_type::*;
+pub use warehouse_type::{
+    NewWarehouseType, WarehouseType, WarehouseTypeFields, WarehouseTypeUpdate,
+};
 #[cfg(feature = "core")]
-mod withholding_tax_line;
+pub mod withholding_tax_line;
 #[cfg(feature = "core")]
-pub use withholding_tax_line::*;
+pub use withholding_tax_line::{
+    NewWithholdingTaxLine, WithholdingTaxLine, WithholdingTaxLineFields,
+    WithholdingTaxLineUpdate,
+};

@@ -8,7 +8,8 @@
     xml_root = "lookup",
     list_root = "lookups",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct Lookup {
     /// `active`: boolean.

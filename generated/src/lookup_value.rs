@@ -8,7 +8,8 @@
     xml_root = "lookup-value",
     list_root = "lookup-values",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct LookupValue {
     /// `account-type`: reference to `account_type`.

@@ -2,7 +2,7 @@
 
 /// A `object_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "object_line", xml_root = "object-line")]
+#[coupa(embedded = "object_line", xml_root = "object-line", fields_module)]
 pub struct ObjectLine {
     /// `object-id`: integer.
     #[coupa(wire = "object-id", integer)]

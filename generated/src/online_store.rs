@@ -2,7 +2,7 @@
 
 /// A `online_store` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "online_store", xml_root = "online-store")]
+#[coupa(embedded = "online_store", xml_root = "online-store", fields_module)]
 pub struct OnlineStore {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "order_header_confirmations",
     xml_root = "order-header-confirmation",
     list_root = "order-header-confirmations",
-    verbs(list, get, update)
+    verbs(list, get, update),
+    fields_module
 )]
 pub struct OrderHeaderConfirmation {
     /// `created-at`: datetime, read-only.

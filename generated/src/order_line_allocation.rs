@@ -2,7 +2,11 @@
 
 /// A `order_line_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_line_allocation", xml_root = "order-line-allocation")]
+#[coupa(
+    embedded = "order_line_allocation",
+    xml_root = "order-line-allocation",
+    fields_module
+)]
 pub struct OrderLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

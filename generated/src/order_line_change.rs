@@ -2,7 +2,7 @@
 
 /// A `order_line_change` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_line_change", xml_root = "order-line-change")]
+#[coupa(embedded = "order_line_change", xml_root = "order-line-change", fields_module)]
 pub struct OrderLineChange {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "order_line_change_allocation",
-    xml_root = "order-line-change-allocation"
+    xml_root = "order-line-change-allocation",
+    fields_module
 )]
 pub struct OrderLineChangeAllocation {
     /// `account`: reference to `account`.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "order_line_change_tax_detail",
-    xml_root = "order-line-change-tax-detail"
+    xml_root = "order-line-change-tax-detail",
+    fields_module
 )]
 pub struct OrderLineChangeTaxDetail {
     /// `cfop`: string of at most 255 characters.

@@ -2,7 +2,11 @@
 
 /// A `order_line_confirmation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_line_confirmation", xml_root = "order-line-confirmation")]
+#[coupa(
+    embedded = "order_line_confirmation",
+    xml_root = "order-line-confirmation",
+    fields_module
+)]
 pub struct OrderLineConfirmation {
     /// `acted-on-behalf-of-supplier`: boolean, read-only.
     #[coupa(wire = "acted-on-behalf-of-supplier", boolean, read_only)]

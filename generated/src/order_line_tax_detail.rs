@@ -2,7 +2,11 @@
 
 /// A `order_line_tax_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_line_tax_detail", xml_root = "order-line-tax-detail")]
+#[coupa(
+    embedded = "order_line_tax_detail",
+    xml_root = "order-line-tax-detail",
+    fields_module
+)]
 pub struct OrderLineTaxDetail {
     /// `cfop`: string of at most 255 characters.
     #[coupa(wire = "cfop", string(max_length = 255))]

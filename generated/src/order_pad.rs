@@ -7,7 +7,8 @@
     path = "order_pads",
     xml_root = "order-pad",
     list_root = "order-pads",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct OrderPad {
     /// `add-all-items`: boolean.

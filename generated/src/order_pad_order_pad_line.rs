@@ -7,7 +7,8 @@
     path = "order_pads/{order_pad_id}/order_pad_lines",
     xml_root = "order-pad-line",
     list_root = "order-pad-lines",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct OrderPadOrderPadLine {
     /// `amount`: decimal.

@@ -2,7 +2,7 @@
 
 /// A `order_pad_section` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_pad_section", xml_root = "order-pad-section")]
+#[coupa(embedded = "order_pad_section", xml_root = "order-pad-section", fields_module)]
 pub struct OrderPadSection {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "order_pad_visual_annotation",
-    xml_root = "order-pad-visual-annotation"
+    xml_root = "order-pad-visual-annotation",
+    fields_module
 )]
 pub struct OrderPadVisualAnnotation {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `order_window` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "order_window", xml_root = "order-window")]
+#[coupa(embedded = "order_window", xml_root = "order-window", fields_module)]
 pub struct OrderWindow {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

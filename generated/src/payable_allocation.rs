@@ -8,7 +8,8 @@
     xml_root = "payables-allocation",
     list_root = "payables-allocations",
     verbs(list, get, create, update),
-    actions(export, reverse)
+    actions(export, reverse),
+    fields_module
 )]
 pub struct PayableAllocation {
     /// `bypass-strict-validations`: boolean.

@@ -8,7 +8,8 @@
     xml_root = "payables-external-payable",
     list_root = "payables-external-payables",
     verbs(list, get, create, update),
-    actions(void)
+    actions(void),
+    fields_module
 )]
 pub struct PayableExternalPayable {
     /// `account-type`: reference to `account_type`.

@@ -8,7 +8,8 @@
     xml_root = "payables-invoice",
     list_root = "payables-invoices",
     verbs(list, get),
-    actions(export, pay_externally, track_externally, track_in_coupa)
+    actions(export, pay_externally, track_externally, track_in_coupa),
+    fields_module
 )]
 pub struct PayableInvoice {
     /// `accounting-amount`: decimal, read-only.

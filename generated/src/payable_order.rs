@@ -8,7 +8,8 @@
     xml_root = "payables-order",
     list_root = "payables-orders",
     verbs(list, get),
-    actions(pay_externally, ready_to_pay)
+    actions(pay_externally, ready_to_pay),
+    fields_module
 )]
 pub struct PayableOrder {
     /// `account-type`: reference to `account_type`.

@@ -7,7 +7,8 @@
     path = "payables/order/reconciliation_lines",
     xml_root = "payables-order-reconciliationline",
     list_root = "payables-order-reconciliation-lines",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct PayableOrderReconciliationLine {
     /// `adjustment-date`: datetime.

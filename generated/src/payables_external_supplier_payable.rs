@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "payables_external_supplier_payable",
-    xml_root = "payables-external-supplierpayable"
+    xml_root = "payables-external-supplierpayable",
+    fields_module
 )]
 pub struct PayablesExternalSupplierPayable {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `payment` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "payment", xml_root = "payment")]
+#[coupa(embedded = "payment", xml_root = "payment", fields_module)]
 pub struct Payment {
     /// `amount-paid`: decimal.
     #[coupa(wire = "amount-paid", decimal(precision = 32, scale = 4))]

@@ -8,7 +8,8 @@
     xml_root = "payment-term",
     list_root = "payment-terms",
     verbs(list, get, create, update),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct PaymentTerm {
     /// `active`: boolean.

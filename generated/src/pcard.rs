@@ -2,7 +2,7 @@
 
 /// A `pcard` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "pcard", xml_root = "pcard")]
+#[coupa(embedded = "pcard", xml_root = "pcard", fields_module)]
 pub struct Pcard {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -2,7 +2,7 @@
 
 /// A `period` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "period", xml_root = "period")]
+#[coupa(embedded = "period", xml_root = "period", fields_module)]
 pub struct Period {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]

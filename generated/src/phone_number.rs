@@ -2,7 +2,7 @@
 
 /// A `phone_number` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "phone_number", xml_root = "phone-number")]
+#[coupa(embedded = "phone_number", xml_root = "phone-number", fields_module)]
 pub struct PhoneNumber {
     /// `area-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "area-code", string(max_length = 255), read_only)]

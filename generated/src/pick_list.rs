@@ -7,7 +7,8 @@
     path = "pick_lists",
     xml_root = "fulfillment-reservation",
     list_root = "fulfillment-reservations",
-    verbs(list)
+    verbs(list),
+    fields_module
 )]
 pub struct PickList {
     /// `created-at`: datetime, read-only.

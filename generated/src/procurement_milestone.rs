@@ -2,7 +2,11 @@
 
 /// A `procurement_milestone` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "procurement_milestone", xml_root = "procurement-milestone")]
+#[coupa(
+    embedded = "procurement_milestone",
+    xml_root = "procurement-milestone",
+    fields_module
+)]
 pub struct ProcurementMilestone {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 6))]

@@ -2,7 +2,11 @@
 
 /// A `procurement_recurring_rule` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "procurement_recurring_rule", xml_root = "procurement-recurringrule")]
+#[coupa(
+    embedded = "procurement_recurring_rule",
+    xml_root = "procurement-recurringrule",
+    fields_module
+)]
 pub struct ProcurementRecurringRule {
     /// `accounting-amount-currency`: reference to `currency`.
     #[coupa(

@@ -14,7 +14,8 @@
         draft(post),
         in_progress(post),
         planned(post)
-    )
+    ),
+    fields_module
 )]
 pub struct Project {
     /// `active`: boolean, read-only.

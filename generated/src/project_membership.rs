@@ -7,7 +7,8 @@
     path = "project_memberships",
     xml_root = "project-membership",
     list_root = "project-memberships",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ProjectMembership {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "projects/{project_id}/tasks",
     xml_root = "task",
     list_root = "tasks",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ProjectTask {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `punchout_site` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "punchout_site", xml_root = "punchout-site")]
+#[coupa(embedded = "punchout_site", xml_root = "punchout-site", fields_module)]
 pub struct PunchoutSite {
     /// `agent-auth-key`: text, read-only.
     #[coupa(wire = "agent-auth-key", text, read_only)]

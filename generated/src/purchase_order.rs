@@ -16,7 +16,8 @@
         issue_without_send,
         release_from_buyer_hold,
         reopen
-    )
+    ),
+    fields_module
 )]
 pub struct PurchaseOrder {
     /// `acknowledged-at`: datetime, read-only.

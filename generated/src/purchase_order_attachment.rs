@@ -7,7 +7,8 @@
     path = "purchase_orders/{purchase_order_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct PurchaseOrderAttachment {
     /// `created-at`: datetime, read-only.

@@ -8,7 +8,8 @@
     xml_root = "order-header-change",
     list_root = "order-header-changes",
     verbs(list, get, create, update),
-    actions(add_approver, remove_approval, submit_for_approval)
+    actions(add_approver, remove_approval, submit_for_approval),
+    fields_module
 )]
 pub struct PurchaseOrderChange {
     /// `acknowledged-at`: date, read-only.

@@ -7,7 +7,8 @@
     path = "purchase_order_changes/{purchase_order_change_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct PurchaseOrderChangeAttachment {
     /// `created-at`: datetime, read-only.

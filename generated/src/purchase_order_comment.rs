@@ -7,7 +7,8 @@
     path = "purchase_orders/{purchase_order_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct PurchaseOrderComment {
     /// `attachments`: list of `comment`.

@@ -14,7 +14,8 @@
         soft_close_for_invoicing,
         soft_close_for_receiving
     ),
-    nested
+    nested,
+    fields_module
 )]
 pub struct PurchaseOrderLine {
     /// `account`: reference to `account`.

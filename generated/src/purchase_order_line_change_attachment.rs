@@ -7,7 +7,8 @@
     path = "purchase_order_line_changes/{purchase_order_line_change_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct PurchaseOrderLineChangeAttachment {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `purpose` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "purpose", xml_root = "purpose")]
+#[coupa(embedded = "purpose", xml_root = "purpose", fields_module)]
 pub struct Purpose {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "quote_award_approvables/{quote_award_approvable_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct QuoteAwardApprovableComment {
     /// `attachments`: list of `comment`.

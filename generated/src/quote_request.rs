@@ -7,7 +7,8 @@
     path = "quote_requests",
     xml_root = "quote-request",
     list_root = "quote-requests",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct QuoteRequest {
     /// `allow-award-individual-line-items`: string.

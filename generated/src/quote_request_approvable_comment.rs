@@ -7,7 +7,8 @@
     path = "quote_request_approvables/{quote_request_approvable_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct QuoteRequestApprovableComment {
     /// `attachments`: list of `comment`.

@@ -2,7 +2,11 @@
 
 /// A `quote_request_attachment` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "quote_request_attachment", xml_root = "quote-request-attachment")]
+#[coupa(
+    embedded = "quote_request_attachment",
+    xml_root = "quote-request-attachment",
+    fields_module
+)]
 pub struct QuoteRequestAttachment {
     /// `allow-to-respond`: boolean.
     #[coupa(wire = "allow-to-respond", boolean)]

@@ -2,7 +2,7 @@
 
 /// A `quote_request_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "quote_request_line", xml_root = "quote-request-line")]
+#[coupa(embedded = "quote_request_line", xml_root = "quote-request-line", fields_module)]
 pub struct QuoteRequestLine {
     /// `classification-of-goods`: string of at most 255 characters.
     #[coupa(wire = "classification-of-goods", string(max_length = 255))]

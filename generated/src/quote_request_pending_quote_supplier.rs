@@ -7,7 +7,8 @@
     path = "quote_requests/{quote_request_id}/pending_quote_suppliers",
     xml_root = "quote-supplier",
     list_root = "quote-suppliers",
-    verbs(list, create)
+    verbs(list, create),
+    fields_module
 )]
 pub struct QuoteRequestPendingQuoteSupplier {
     /// `contact-name`: string of at most 255 characters, required on create.

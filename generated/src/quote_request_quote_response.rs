@@ -7,7 +7,8 @@
     path = "quote_requests/{quote_request_id}/quote_responses",
     xml_root = "quote-response",
     list_root = "quote-responses",
-    verbs(list)
+    verbs(list),
+    fields_module
 )]
 pub struct QuoteRequestQuoteResponse {
     /// `awarded`: boolean, read-only.

@@ -2,7 +2,7 @@
 
 /// A `quote_requests_lot` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "quote_requests_lot", xml_root = "quote-requests-lot")]
+#[coupa(embedded = "quote_requests_lot", xml_root = "quote-requests-lot", fields_module)]
 pub struct QuoteRequestsLot {
     /// `expected-quantity`: integer.
     #[coupa(wire = "expected-quantity", integer)]

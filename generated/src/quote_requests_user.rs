@@ -2,7 +2,11 @@
 
 /// A `quote_requests_user` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "quote_requests_user", xml_root = "quote-requests-user")]
+#[coupa(
+    embedded = "quote_requests_user",
+    xml_root = "quote-requests-user",
+    fields_module
+)]
 pub struct QuoteRequestsUser {
     /// `attitude`: enum.
     #[coupa(wire = "attitude", enumeration)]

@@ -8,7 +8,8 @@
     xml_root = "quote-response",
     list_root = "quote-responses",
     verbs(list, get, update),
-    actions(award(post))
+    actions(award(post)),
+    fields_module
 )]
 pub struct QuoteResponse {
     /// `awarded`: boolean, read-only.

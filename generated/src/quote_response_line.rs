@@ -2,7 +2,11 @@
 
 /// A `quote_response_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "quote_response_line", xml_root = "quote-response-line")]
+#[coupa(
+    embedded = "quote_response_line",
+    xml_root = "quote-response-line",
+    fields_module
+)]
 pub struct QuoteResponseLine {
     /// `awarded`: boolean, read-only.
     #[coupa(wire = "awarded", boolean, read_only)]

@@ -7,7 +7,8 @@
     path = "quote_suppliers",
     xml_root = "quote-supplier",
     list_root = "quote-suppliers",
-    verbs(get)
+    verbs(get),
+    fields_module
 )]
 pub struct QuoteSupplier {
     /// `contact-name`: string of at most 255 characters, required on create.

@@ -2,7 +2,7 @@
 
 /// A `ra_risk_request` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "ra_risk_request", xml_root = "ra-risk-request")]
+#[coupa(embedded = "ra_risk_request", xml_root = "ra-risk-request", fields_module)]
 pub struct RaRiskRequest {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -2,7 +2,11 @@
 
 /// A `ra_risk_request_score` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "ra_risk_request_score", xml_root = "ra-risk-request-score")]
+#[coupa(
+    embedded = "ra_risk_request_score",
+    xml_root = "ra-risk-request-score",
+    fields_module
+)]
 pub struct RaRiskRequestScore {
     /// `cra-score-risk-type`: integer, required on create.
     #[coupa(wire = "cra-score-risk-type", integer, required)]

@@ -2,7 +2,7 @@
 
 /// A `rate_card` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "rate_card", xml_root = "rate-card")]
+#[coupa(embedded = "rate_card", xml_root = "rate-card", fields_module)]
 pub struct RateCard {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

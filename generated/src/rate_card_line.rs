@@ -2,7 +2,7 @@
 
 /// A `rate_card_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "rate_card_line", xml_root = "rate-card-line")]
+#[coupa(embedded = "rate_card_line", xml_root = "rate-card-line", fields_module)]
 pub struct RateCardLine {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

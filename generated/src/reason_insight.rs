@@ -2,7 +2,7 @@
 
 /// A `reason_insight` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "reason_insight", xml_root = "reason-insight")]
+#[coupa(embedded = "reason_insight", xml_root = "reason-insight", fields_module)]
 pub struct ReasonInsight {
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]

@@ -2,7 +2,11 @@
 
 /// A `reason_insight_event` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "reason_insight_event", xml_root = "reason-insight-event")]
+#[coupa(
+    embedded = "reason_insight_event",
+    xml_root = "reason-insight-event",
+    fields_module
+)]
 pub struct ReasonInsightEvent {
     /// `comment`: string of at most 255 characters, required on create.
     #[coupa(wire = "comment", string(max_length = 255), required)]

@@ -2,7 +2,7 @@
 
 /// A `receipt` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "receipt", xml_root = "receipt")]
+#[coupa(embedded = "receipt", xml_root = "receipt", fields_module)]
 pub struct Receipt {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

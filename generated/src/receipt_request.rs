@@ -15,7 +15,8 @@
         remove_watcher,
         submit(post),
         withdraw(post)
-    )
+    ),
+    fields_module
 )]
 pub struct ReceiptRequest {
     /// `created-at`: datetime, read-only.

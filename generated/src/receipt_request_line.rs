@@ -2,7 +2,11 @@
 
 /// A `receipt_request_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "receipt_request_line", xml_root = "receipt-request-line")]
+#[coupa(
+    embedded = "receipt_request_line",
+    xml_root = "receipt-request-line",
+    fields_module
+)]
 pub struct ReceiptRequestLine {
     /// `asn-line-id`: integer, read-only.
     #[coupa(wire = "asn-line-id", integer, read_only)]

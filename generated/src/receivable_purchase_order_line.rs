@@ -7,7 +7,8 @@
     path = "receivable_purchase_order_lines",
     xml_root = "order-line",
     list_root = "order-lines",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct ReceivablePurchaseOrderLine {
     /// `account`: reference to `account`.

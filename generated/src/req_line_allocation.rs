@@ -2,7 +2,11 @@
 
 /// A `req_line_allocation` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "req_line_allocation", xml_root = "req-line-allocation")]
+#[coupa(
+    embedded = "req_line_allocation",
+    xml_root = "req-line-allocation",
+    fields_module
+)]
 pub struct ReqLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]

@@ -14,7 +14,8 @@
         save_for_later,
         update_and_submit_for_approval,
         update_without_validation
-    )
+    ),
+    fields_module
 )]
 pub struct Requisition {
     /// `approvals`: list of `approval`.

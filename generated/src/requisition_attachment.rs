@@ -7,7 +7,8 @@
     path = "requisitions/{requisition_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct RequisitionAttachment {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "requisitions/{requisition_id}/comments",
     xml_root = "comment",
     list_root = "comments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct RequisitionComment {
     /// `attachments`: list of `comment`.

@@ -2,7 +2,7 @@
 
 /// A `requisition_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "requisition_line", xml_root = "requisition-line")]
+#[coupa(embedded = "requisition_line", xml_root = "requisition-line", fields_module)]
 pub struct RequisitionLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]

@@ -7,7 +7,8 @@
     path = "requisition_lines/{requisition_line_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct RequisitionLineAttachment {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "requisition_lines/{requisition_line_id}/easy_form_responses",
     xml_root = "easy-form-response",
     list_root = "easy-form-responses",
-    verbs(get)
+    verbs(get),
+    fields_module
 )]
 pub struct RequisitionLineEasyFormResponse {
     /// `approvals`: list of `approval`.

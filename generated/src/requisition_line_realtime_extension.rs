@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "requisition_line_realtime_extension",
-    xml_root = "requisitionline-realtimeextension"
+    xml_root = "requisitionline-realtimeextension",
+    fields_module
 )]
 pub struct RequisitionLineRealtimeExtension {
     /// `async-status`: string of at most 255 characters, required on create.

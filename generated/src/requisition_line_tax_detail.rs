@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "requisition_line_tax_detail",
-    xml_root = "requisition-line-tax-detail"
+    xml_root = "requisition-line-tax-detail",
+    fields_module
 )]
 pub struct RequisitionLineTaxDetail {
     /// `cfop`: string of at most 255 characters.

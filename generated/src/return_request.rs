@@ -8,7 +8,8 @@
     xml_root = "return-request",
     list_root = "return-requests",
     verbs(list, get, create, update),
-    actions(submit(post))
+    actions(submit(post)),
+    fields_module
 )]
 pub struct ReturnRequest {
     /// `address`: reference to `address`.

@@ -2,7 +2,11 @@
 
 /// A `return_request_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "return_request_line", xml_root = "return-request-line")]
+#[coupa(
+    embedded = "return_request_line",
+    xml_root = "return-request-line",
+    fields_module
+)]
 pub struct ReturnRequestLine {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

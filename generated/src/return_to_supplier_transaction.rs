@@ -7,7 +7,8 @@
     path = "return_to_supplier_transactions",
     xml_root = "inventory-transaction",
     list_root = "inventory-transactions",
-    verbs(list, get, update)
+    verbs(list, get, update),
+    fields_module
 )]
 pub struct ReturnToSupplierTransaction {
     /// `account`: reference to `account`.

@@ -7,7 +7,8 @@
     path = "return_to_supplier_transactions/{return_to_supplier_transaction_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct ReturnToSupplierTransactionAttachment {
     /// `created-at`: datetime, read-only.

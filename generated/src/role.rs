@@ -7,7 +7,8 @@
     path = "roles",
     xml_root = "role",
     list_root = "roles",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Role {
     /// `created-at`: datetime, read-only.

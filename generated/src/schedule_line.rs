@@ -2,7 +2,7 @@
 
 /// A `schedule_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "schedule_line", xml_root = "schedule-line")]
+#[coupa(embedded = "schedule_line", xml_root = "schedule-line", fields_module)]
 pub struct ScheduleLine {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

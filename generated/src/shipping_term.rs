@@ -7,7 +7,8 @@
     path = "shipping_terms",
     xml_root = "shipping-term",
     list_root = "shipping-terms",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct ShippingTerm {
     /// `active`: boolean.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "sim_diversity_certificate_artifact",
-    xml_root = "sim-diversity-certificate-artifact"
+    xml_root = "sim-diversity-certificate-artifact",
+    fields_module
 )]
 pub struct SimDiversityCertificateArtifact {
     /// `agency`: `diversity_certification_agency` record.

@@ -7,7 +7,8 @@
     path = "suppliers",
     xml_root = "supplier",
     list_root = "suppliers",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct Supplier {
     /// `account-number`: string of at most 255 characters.

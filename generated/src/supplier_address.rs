@@ -7,7 +7,8 @@
     path = "suppliers/{supplier_id}/addresses",
     xml_root = "remit-to-address",
     list_root = "remit-to-addresses",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierAddress {
     /// `active`: boolean.

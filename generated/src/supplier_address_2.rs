@@ -2,7 +2,7 @@
 
 /// A `supplier_address_2` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "supplier_address_2", xml_root = "supplier-address")]
+#[coupa(embedded = "supplier_address_2", xml_root = "supplier-address", fields_module)]
 pub struct SupplierAddress2 {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_classification_detail",
-    xml_root = "supplier-classification-detail"
+    xml_root = "supplier-classification-detail",
+    fields_module
 )]
 pub struct SupplierClassificationDetail {
     /// `created-at`: datetime, read-only.

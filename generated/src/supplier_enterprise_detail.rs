@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_enterprise_detail",
-    xml_root = "supplier-enterprise-detail"
+    xml_root = "supplier-enterprise-detail",
+    fields_module
 )]
 pub struct SupplierEnterpriseDetail {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "supplier_information",
     xml_root = "supplier-information",
     list_root = "supplier-information",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierInformation {
     /// `allow-cxml-invoicing`: boolean, read-only.

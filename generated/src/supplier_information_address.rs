@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_address",
-    xml_root = "supplier-information-address"
+    xml_root = "supplier-information-address",
+    fields_module
 )]
 pub struct SupplierInformationAddress {
     /// `account-type-item`: string.

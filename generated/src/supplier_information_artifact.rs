@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_artifact",
-    xml_root = "supplier-information-artifact"
+    xml_root = "supplier-information-artifact",
+    fields_module
 )]
 pub struct SupplierInformationArtifact {
     /// `agency`: `diversity_certification_agency` record.

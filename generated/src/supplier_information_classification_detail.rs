@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_classification_detail",
-    xml_root = "supplier-information-classification-detail"
+    xml_root = "supplier-information-classification-detail",
+    fields_module
 )]
 pub struct SupplierInformationClassificationDetail {
     /// `created-at`: datetime, read-only.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_contact",
-    xml_root = "supplier-information-contact"
+    xml_root = "supplier-information-contact",
+    fields_module
 )]
 pub struct SupplierInformationContact {
     /// `active`: boolean.

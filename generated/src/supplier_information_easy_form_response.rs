@@ -8,7 +8,8 @@
     xml_root = "easy-form-response",
     list_root = "easy-form-responses",
     verbs(list, get, update),
-    actions(add_approver, approval, remove_approval, review)
+    actions(add_approver, approval, remove_approval, review),
+    fields_module
 )]
 pub struct SupplierInformationEasyFormResponse {
     /// `approvals`: list of `approval`.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_enterprise_detail",
-    xml_root = "supplier-information-enterprise-detail"
+    xml_root = "supplier-information-enterprise-detail",
+    fields_module
 )]
 pub struct SupplierInformationEnterpriseDetail {
     /// `created-at`: datetime, read-only.

@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_insurance_detail",
-    xml_root = "supplier-information-insurance-detail"
+    xml_root = "supplier-information-insurance-detail",
+    fields_module
 )]
 pub struct SupplierInformationInsuranceDetail {
     /// `created-at`: datetime, read-only.

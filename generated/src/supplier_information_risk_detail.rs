@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_risk_detail",
-    xml_root = "supplier-information-risk-detail"
+    xml_root = "supplier-information-risk-detail",
+    fields_module
 )]
 pub struct SupplierInformationRiskDetail {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "supplier_information_sites",
     xml_root = "supplier-information-site",
     list_root = "supplier-information-sites",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierInformationSite {
     /// `active`: boolean.

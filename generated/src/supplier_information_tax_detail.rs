@@ -4,7 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
 #[coupa(
     embedded = "supplier_information_tax_detail",
-    xml_root = "supplier-information-tax-detail"
+    xml_root = "supplier-information-tax-detail",
+    fields_module
 )]
 pub struct SupplierInformationTaxDetail {
     /// `created-at`: datetime, read-only.

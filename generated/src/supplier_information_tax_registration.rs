@@ -7,7 +7,8 @@
     path = "supplier_information_tax_registrations",
     xml_root = "supplier-information-tax-registration",
     list_root = "supplier-information-tax-registrations",
-    verbs(get, create, update)
+    verbs(get, create, update),
+    fields_module
 )]
 pub struct SupplierInformationTaxRegistration {
     /// `active`: boolean.

@@ -2,7 +2,11 @@
 
 /// A `supplier_insurance_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "supplier_insurance_detail", xml_root = "supplier-insurance-detail")]
+#[coupa(
+    embedded = "supplier_insurance_detail",
+    xml_root = "supplier-insurance-detail",
+    fields_module
+)]
 pub struct SupplierInsuranceDetail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

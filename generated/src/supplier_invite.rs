@@ -7,7 +7,8 @@
     path = "supplier_invites",
     xml_root = "supplier",
     list_root = "supplier-invites",
-    verbs(get, create)
+    verbs(get, create),
+    fields_module
 )]
 pub struct SupplierInvite {
     /// `account-number`: string of at most 255 characters.

@@ -7,7 +7,8 @@
     path = "suppliers/{supplier_id}/invoice_emails",
     xml_root = "invoice-email",
     list_root = "invoice-emails",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierInvoiceEmail {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "supplier_items",
     xml_root = "supplier-item",
     list_root = "supplier-items",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierItem {
     /// `availability`: enum.

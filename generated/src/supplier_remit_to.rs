@@ -2,7 +2,7 @@
 
 /// A `supplier_remit_to` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "supplier_remit_to", xml_root = "supplier-remit-to")]
+#[coupa(embedded = "supplier_remit_to", xml_root = "supplier-remit-to", fields_module)]
 pub struct SupplierRemitTo {
     /// `city`: string of at most 255 characters, required on create.
     #[coupa(wire = "city", string(max_length = 255), required)]

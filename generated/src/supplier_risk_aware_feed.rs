@@ -7,7 +7,8 @@
     path = "supplier_risk_aware_feed",
     xml_root = "supplier-risk-aware-feed",
     list_root = "supplier-risk-aware-feeds",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierRiskAwareFeed {
     /// `created-at`: datetime, read-only.

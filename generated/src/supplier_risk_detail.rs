@@ -2,7 +2,11 @@
 
 /// A `supplier_risk_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "supplier_risk_detail", xml_root = "supplier-risk-detail")]
+#[coupa(
+    embedded = "supplier_risk_detail",
+    xml_root = "supplier-risk-detail",
+    fields_module
+)]
 pub struct SupplierRiskDetail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -7,7 +7,8 @@
     path = "supplier_sharing_settings",
     xml_root = "supplier-sharing-setting",
     list_root = "supplier-sharing-settings",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierSharingSetting {
     /// `created-at`: datetime, read-only.

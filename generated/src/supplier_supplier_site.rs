@@ -7,7 +7,8 @@
     path = "suppliers/{supplier_id}/supplier_sites",
     xml_root = "supplier-site",
     list_root = "supplier-sites",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct SupplierSupplierSite {
     /// `account-types`: list of `account_type`.

@@ -2,7 +2,11 @@
 
 /// A `supplier_tax_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "supplier_tax_detail", xml_root = "supplier-tax-detail")]
+#[coupa(
+    embedded = "supplier_tax_detail",
+    xml_root = "supplier-tax-detail",
+    fields_module
+)]
 pub struct SupplierTaxDetail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

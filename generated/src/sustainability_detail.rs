@@ -2,7 +2,11 @@
 
 /// A `sustainability_detail` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "sustainability_detail", xml_root = "sustainability-detail")]
+#[coupa(
+    embedded = "sustainability_detail",
+    xml_root = "sustainability-detail",
+    fields_module
+)]
 pub struct SustainabilityDetail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

@@ -2,7 +2,7 @@
 
 /// A `tag` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tag", xml_root = "tag")]
+#[coupa(embedded = "tag", xml_root = "tag", fields_module)]
 pub struct Tag {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

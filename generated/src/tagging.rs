@@ -2,7 +2,7 @@
 
 /// A `tagging` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tagging", xml_root = "tagging")]
+#[coupa(embedded = "tagging", xml_root = "tagging", fields_module)]
 pub struct Tagging {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -7,7 +7,8 @@
     path = "tasks",
     xml_root = "task",
     list_root = "tasks",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct Task {
     /// `created-at`: datetime, read-only.

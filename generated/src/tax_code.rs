@@ -2,7 +2,7 @@
 
 /// A `tax_code` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tax_code", xml_root = "tax-code")]
+#[coupa(embedded = "tax_code", xml_root = "tax-code", fields_module)]
 pub struct TaxCode {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

@@ -2,7 +2,7 @@
 
 /// A `tax_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tax_line", xml_root = "tax-line")]
+#[coupa(embedded = "tax_line", xml_root = "tax-line", fields_module)]
 pub struct TaxLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]

@@ -2,7 +2,7 @@
 
 /// A `tax_rate` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tax_rate", xml_root = "tax-rate")]
+#[coupa(embedded = "tax_rate", xml_root = "tax-rate", fields_module)]
 pub struct TaxRate {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]

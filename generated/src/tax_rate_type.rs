@@ -2,7 +2,7 @@
 
 /// A `tax_rate_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tax_rate_type", xml_root = "tax-rate-type")]
+#[coupa(embedded = "tax_rate_type", xml_root = "tax-rate-type", fields_module)]
 pub struct TaxRateType {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]

@@ -7,7 +7,8 @@
     path = "tax_registrations",
     xml_root = "tax-registration",
     list_root = "tax-registrations",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct TaxRegistration {
     /// `active`: boolean.

@@ -2,7 +2,7 @@
 
 /// A `tcs_tax_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "tcs_tax_line", xml_root = "tcs-tax-line")]
+#[coupa(embedded = "tcs_tax_line", xml_root = "tcs-tax-line", fields_module)]
 pub struct TcsTaxLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]

@@ -2,7 +2,7 @@
 
 /// A `travel_trip` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "travel_trip", xml_root = "travel-trip")]
+#[coupa(embedded = "travel_trip", xml_root = "travel-trip", fields_module)]
 pub struct TravelTrip {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

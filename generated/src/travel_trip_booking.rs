@@ -2,7 +2,11 @@
 
 /// A `travel_trip_booking` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "travel_trip_booking", xml_root = "travel-tripbooking")]
+#[coupa(
+    embedded = "travel_trip_booking",
+    xml_root = "travel-tripbooking",
+    fields_module
+)]
 pub struct TravelTripBooking {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]

@@ -7,7 +7,8 @@
     path = "uoms",
     xml_root = "uom",
     list_root = "uoms",
-    verbs(list, get)
+    verbs(list, get),
+    fields_module
 )]
 pub struct Uom {
     /// `active`: boolean.

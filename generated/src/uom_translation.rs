@@ -7,7 +7,8 @@
     path = "uoms/{uom_id}/translations",
     xml_root = "object-translation",
     list_root = "object-translations",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct UomTranslation {
     /// `created-at`: datetime, read-only.

@@ -2,7 +2,7 @@
 
 /// A `upload_error` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "upload_error", xml_root = "upload-error")]
+#[coupa(embedded = "upload_error", xml_root = "upload-error", fields_module)]
 pub struct UploadError {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

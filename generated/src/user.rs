@@ -9,7 +9,8 @@
     list_root = "users",
     verbs(list, get, create, update),
     actions(avatar),
-    deactivate
+    deactivate,
+    fields_module
 )]
 pub struct User {
     /// `account-groups`: list of `account_group`.

@@ -7,7 +7,8 @@
     path = "users/{user_id}/addresses",
     xml_root = "address",
     list_root = "addresses",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct UserAddress {
     /// `active`: boolean.

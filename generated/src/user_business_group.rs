@@ -8,7 +8,8 @@
     xml_root = "business-group",
     list_root = "business-groups",
     verbs(list),
-    actions(add, remove)
+    actions(add, remove),
+    fields_module
 )]
 pub struct UserBusinessGroup {
     /// `created-at`: datetime, read-only.

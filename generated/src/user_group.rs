@@ -7,7 +7,8 @@
     path = "user_groups",
     xml_root = "user-group",
     list_root = "user-groups",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct UserGroup {
     /// `active`: boolean.

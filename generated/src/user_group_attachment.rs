@@ -7,7 +7,8 @@
     path = "user_groups/{user_group_id}/attachments",
     xml_root = "attachment",
     list_root = "attachments",
-    verbs(list, get, create)
+    verbs(list, get, create),
+    fields_module
 )]
 pub struct UserGroupAttachment {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "user_group_memberships",
     xml_root = "user-group-membership",
     list_root = "user-group-memberships",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct UserGroupMembership {
     /// `created-at`: datetime, read-only.

@@ -7,7 +7,8 @@
     path = "user_groups/{user_group_id}/tasks",
     xml_root = "task",
     list_root = "tasks",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct UserGroupTask {
     /// `created-at`: datetime, read-only.

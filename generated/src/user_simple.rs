@@ -2,7 +2,7 @@
 
 /// A `user_simple` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "user_simple", xml_root = "user-simple")]
+#[coupa(embedded = "user_simple", xml_root = "user-simple", fields_module)]
 pub struct UserSimple {
     /// `avatar-thumb-url`: string, read-only.
     #[coupa(wire = "avatar-thumb-url", string, read_only)]

@@ -7,7 +7,8 @@
     path = "warehouses",
     xml_root = "warehouse",
     list_root = "warehouses",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct Warehous {
     /// `active-flag`: boolean.

@@ -7,7 +7,8 @@
     path = "warehouses/{warehouse_id}/locations",
     xml_root = "warehouse-location",
     list_root = "warehouse-locations",
-    verbs(list, get, create, update)
+    verbs(list, get, create, update),
+    fields_module
 )]
 pub struct WarehousLocation {
     /// `active`: boolean.

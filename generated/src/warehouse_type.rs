@@ -2,7 +2,7 @@
 
 /// A `warehouse_type` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "warehouse_type", xml_root = "warehouse-type")]
+#[coupa(embedded = "warehouse_type", xml_root = "warehouse-type", fields_module)]
 pub struct WarehouseType {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]

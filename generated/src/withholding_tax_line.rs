@@ -2,7 +2,11 @@
 
 /// A `withholding_tax_line` record, written inside its parent record.
 #[derive(Clone, Debug, Default, PartialEq, ::coupa::CoupaResource)]
-#[coupa(embedded = "withholding_tax_line", xml_root = "withholding-tax-line")]
+#[coupa(
+    embedded = "withholding_tax_line",
+    xml_root = "withholding-tax-line",
+    fields_module
+)]
 pub struct WithholdingTaxLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]

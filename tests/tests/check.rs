@@ -10,7 +10,11 @@ use coupa_codegen::Checked;
 
 fn check(kind: &str) -> Checked {
     let dir = Path::new("fixtures/errors").join(kind);
-    assert!(dir.is_dir(), "`{}` is missing; run the tests with cargo", dir.display());
+    assert!(
+        dir.is_dir(),
+        "`{}` is missing; run the tests with cargo",
+        dir.display()
+    );
     coupa_codegen::check_dir(&dir).expect("the fixture directory is readable")
 }
 
@@ -117,6 +121,11 @@ fn rust_type_hiding_a_standard_one_is_refused() {
 }
 
 #[test]
+fn a_field_named_like_a_renamed_setter_is_refused() {
+    insta::assert_snapshot!(report("setter_collision"));
+}
+
+#[test]
 fn enum_values_with_the_same_variant_are_both_named() {
     insta::assert_snapshot!(report("enum_variant_collision"));
 }
@@ -134,6 +143,14 @@ fn enum_value_taking_the_catch_all_variant_is_refused() {
 #[test]
 fn actions_with_the_same_variant_are_both_named() {
     insta::assert_snapshot!(report("action_variant_collision"));
+}
+
+/// Overlays are checked with the schema, and their errors point into the overlay files.
+#[test]
+fn overlay_errors_point_into_the_overlay_files() {
+    let checked = check("overlay");
+    assert_eq!(checked.errors.len(), 3, "{}", checked.report());
+    insta::assert_snapshot!(checked.report());
 }
 
 /// Nine mistakes in four files, one of which does not parse: one run reports them all, ordered

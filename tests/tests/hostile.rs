@@ -10,7 +10,6 @@ mod hostile {
 
 use hostile::{Match, NewType, SelfType, StringRecord, Type, TypeAction, TypeMatch, TypeUpdate};
 
-
 /// Every wire name of the fixture, as `coupa::json::to_string` writes them: decoding and encoding
 /// again gives the same text.
 const JSON: &str = r#"{
@@ -55,7 +54,10 @@ fn json_with_hostile_wire_names_round_trips() {
     assert_eq!(record.po2_number.as_deref(), Some("PO-2"));
     assert_eq!(record.address_line_1.as_deref(), Some("1 Main St"));
     assert_eq!(record._1099_eligible, Some(true));
-    assert_eq!(record.field_25.as_ref().map(ToString::to_string).as_deref(), Some("12.5"));
+    assert_eq!(
+        record.field_25.as_ref().map(ToString::to_string).as_deref(),
+        Some("12.5")
+    );
     assert_eq!(record.field_3f21.as_deref(), Some("what"));
     assert_eq!(record.is_empty, Some(false));
     let target = record.ref_.as_deref().expect("the reference decodes");
@@ -223,5 +225,8 @@ fn the_derive_takes_raw_identifiers_and_keyword_actions() {
     assert_eq!(KindAction::Type.name(), "type");
     let kind: Kind = coupa::json::from_str(r#"{"type": "x", "%": 1.5}"#).expect("decodes");
     assert_eq!(kind.r#type.as_deref(), Some("x"));
-    assert_eq!(kind.percent.as_ref().map(ToString::to_string).as_deref(), Some("1.5"));
+    assert_eq!(
+        kind.percent.as_ref().map(ToString::to_string).as_deref(),
+        Some("1.5")
+    );
 }

@@ -65,7 +65,10 @@ fn references_and_lists_distinguish_null_empty_and_absent() {
 fn writing_never_emits_null_for_an_unset_field() {
     assert_eq!(coupa::json::to_string(&User::default()), "{}");
     let new = NewSupplier::new("Kestrel").custom_fields(CustomFields::new());
-    assert_eq!(coupa::json::to_string(&new), "{\n  \"name\": \"Kestrel\"\n}");
+    assert_eq!(
+        coupa::json::to_string(&new),
+        "{\n  \"name\": \"Kestrel\"\n}"
+    );
 }
 
 // 2. Lists
@@ -77,7 +80,10 @@ fn lists_of_one_many_and_none_decode() {
         list.iter().map(|s| s.id).collect()
     };
     assert_eq!(ids(r#"[{"id": 1}]"#), [Some(1)]);
-    assert_eq!(ids(r#"[{"id": 1}, {}, {"id": "3"}]"#), [Some(1), None, Some(3)]);
+    assert_eq!(
+        ids(r#"[{"id": 1}, {}, {"id": "3"}]"#),
+        [Some(1), None, Some(3)]
+    );
     assert_eq!(ids("[]"), []);
 }
 
@@ -213,7 +219,9 @@ fn any_other_boolean_is_an_error_naming_the_field() {
 
 #[test]
 fn escapes_control_characters_and_non_ascii_survive_a_round_trip() {
-    let user = user(r#"{"login": "a \"q\" \\ / \b\f\n\r\t \u0000 \u00e9 \ud83c\udf89 東京", "lastname": "  padded  "}"#);
+    let user = user(
+        r#"{"login": "a \"q\" \\ / \b\f\n\r\t \u0000 \u00e9 \ud83c\udf89 東京", "lastname": "  padded  "}"#,
+    );
     assert_eq!(
         user.login.as_deref(),
         Some("a \"q\" \\ / \u{8}\u{c}\n\r\t \u{0} é 🎉 東京")
@@ -246,7 +254,12 @@ fn unknown_keys_are_kept_exactly_and_written_back_in_order() {
   "empty-list": []
 }"#;
     let user: User = coupa::json::from_str(text).expect("decodes");
-    let names: Vec<&str> = user.unknown.entries().iter().map(|(k, _)| k.as_str()).collect();
+    let names: Vec<&str> = user
+        .unknown
+        .entries()
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -261,7 +274,9 @@ fn unknown_keys_are_kept_exactly_and_written_back_in_order() {
     );
     assert_eq!(
         user.unknown.get("big-number"),
-        Some(&Value::Number(String::from("123456789012345678901234567890")))
+        Some(&Value::Number(String::from(
+            "123456789012345678901234567890"
+        )))
     );
     assert_eq!(
         user.unknown.get("exact-amount"),
@@ -336,8 +351,8 @@ fn an_error_names_the_key_path_with_the_item_number() {
 
 #[test]
 fn a_list_item_error_names_the_item() {
-    let error =
-        coupa::json::list_from_str::<Supplier>(r#"[{}, {"created-by": {"id": "x"}}]"#).expect_err("a bad id");
+    let error = coupa::json::list_from_str::<Supplier>(r#"[{}, {"created-by": {"id": "x"}}]"#)
+        .expect_err("a bad id");
     assert_eq!(
         error.to_string(),
         "at `[2]/created-by/id`: expected an integer, found `x` (line 1, column 33)"
@@ -348,12 +363,30 @@ fn a_list_item_error_names_the_item() {
 fn malformed_documents_are_errors_naming_where() {
     let cases = [
         ("", "EOF while parsing a value (line 1, column 0)"),
-        ("[]", "invalid type: sequence, expected a `user` object (line 1, column 0)"),
-        (r#"{"login": "x""#, "EOF while parsing an object (line 1, column 13)"),
-        (r#"{"login": "x"} {}"#, "trailing characters (line 1, column 16)"),
-        (r#"{"login": [1]}"#, "at `login`: invalid type: sequence, expected a string (line 1, column 11)"),
-        (r#"{"roles": {}}"#, "at `roles`: invalid type: map, expected a list (line 1, column 10)"),
-        (r#"{"custom-fields": []}"#, "at `custom-fields`: custom fields must be an object (line 1, column 21)"),
+        (
+            "[]",
+            "invalid type: sequence, expected a `user` object (line 1, column 0)",
+        ),
+        (
+            r#"{"login": "x""#,
+            "EOF while parsing an object (line 1, column 13)",
+        ),
+        (
+            r#"{"login": "x"} {}"#,
+            "trailing characters (line 1, column 16)",
+        ),
+        (
+            r#"{"login": [1]}"#,
+            "at `login`: invalid type: sequence, expected a string (line 1, column 11)",
+        ),
+        (
+            r#"{"roles": {}}"#,
+            "at `roles`: invalid type: map, expected a list (line 1, column 10)",
+        ),
+        (
+            r#"{"custom-fields": []}"#,
+            "at `custom-fields`: custom fields must be an object (line 1, column 21)",
+        ),
     ];
     for (text, expected) in cases {
         let error = coupa::json::from_str::<User>(text).expect_err(text);
@@ -382,7 +415,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         ] {
             let error = coupa::json::from_str::<User>(&text).expect_err("too deep");
             assert!(
-                error.message().starts_with("values nest deeper than serde_json's limit of 128 levels (line 1, column "),
+                error.message().starts_with(
+                    "values nest deeper than serde_json's limit of 128 levels (line 1, column "
+                ),
                 "{error}"
             );
         }
@@ -413,5 +448,8 @@ fn deeply_nested_typed_records_are_an_error_not_a_stack_overflow() {
 fn a_document_over_the_size_limit_is_refused() {
     let huge = " ".repeat(coupa::xml::MAX_DOCUMENT + 1);
     let error = coupa::json::from_str::<User>(&huge).expect_err("too large");
-    assert_eq!(error.to_string(), "the document is larger than 268435456 bytes");
+    assert_eq!(
+        error.to_string(),
+        "the document is larger than 268435456 bytes"
+    );
 }

@@ -134,7 +134,10 @@ fn payloads_never_write_a_value_that_was_not_set() {
     let new = NewSupplier::new("Kestrel").display_name("");
     assert_eq!(
         coupa::xml::to_string(&new),
-        document("supplier", &["<display-name></display-name>", "<name>Kestrel</name>"])
+        document(
+            "supplier",
+            &["<display-name></display-name>", "<name>Kestrel</name>"]
+        )
     );
 }
 
@@ -142,7 +145,8 @@ fn payloads_never_write_a_value_that_was_not_set() {
 
 #[test]
 fn lists_of_one_many_and_none_decode() {
-    let one = r#"<suppliers type="array"><supplier><id type="integer">1</id></supplier></suppliers>"#;
+    let one =
+        r#"<suppliers type="array"><supplier><id type="integer">1</id></supplier></suppliers>"#;
     let many = concat!(
         r#"<suppliers type="array">"#,
         r#"<supplier><id type="integer">1</id></supplier>"#,
@@ -415,7 +419,12 @@ fn unknown_elements_are_kept_and_written_back_in_order() {
         ],
     );
     let user: User = coupa::xml::from_str(&text).expect("decodes");
-    let names: Vec<&str> = user.unknown.entries().iter().map(|(k, _)| k.as_str()).collect();
+    let names: Vec<&str> = user
+        .unknown
+        .entries()
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -550,7 +559,9 @@ fn typed_tenant_fields_decode_from_xml_and_json_alike() {
 
 #[test]
 fn underscore_spellings_of_element_names_are_read() {
-    let user = user(r#"<created_at type="dateTime">2024-03-05T09:14:22Z</created_at><api_user>true</api_user>"#);
+    let user = user(
+        r#"<created_at type="dateTime">2024-03-05T09:14:22Z</created_at><api_user>true</api_user>"#,
+    );
     assert_eq!(user.created_at, Some(datetime("2024-03-05T09:14:22Z")));
     assert_eq!(user.api_user, Some(true));
 }
@@ -589,13 +600,31 @@ fn a_list_item_error_names_the_item() {
 fn malformed_documents_are_errors_naming_where() {
     let cases = [
         ("", "the document has no root element"),
-        ("<user><login>x</user>", "at `user/login`: malformed XML: ill-formed document: expected `</login>`, but `</user>` was found"),
-        ("<user><login>x</login>", "at `user`: the document ends inside this element"),
-        ("<user>text<id>1</id></user>", "at `user`: unexpected text beside the child elements of `user`"),
-        ("<user><login><b>x</b></login></user>", "at `user/login`: expected text, found element `b`"),
+        (
+            "<user><login>x</user>",
+            "at `user/login`: malformed XML: ill-formed document: expected `</login>`, but `</user>` was found",
+        ),
+        (
+            "<user><login>x</login>",
+            "at `user`: the document ends inside this element",
+        ),
+        (
+            "<user>text<id>1</id></user>",
+            "at `user`: unexpected text beside the child elements of `user`",
+        ),
+        (
+            "<user><login><b>x</b></login></user>",
+            "at `user/login`: expected text, found element `b`",
+        ),
         ("<user/><user/>", "content after the root element"),
-        ("<user><a&b/></user>", "at `user`: `a&b` is not an XML element name"),
-        ("<user><id type=integer>1</id></user>", "at `user/id`: bad attribute: position 8: attribute value must be enclosed in `\"` or `'`"),
+        (
+            "<user><a&b/></user>",
+            "at `user`: `a&b` is not an XML element name",
+        ),
+        (
+            "<user><id type=integer>1</id></user>",
+            "at `user/id`: bad attribute: position 8: attribute value must be enclosed in `\"` or `'`",
+        ),
     ];
     for (text, expected) in cases {
         let error = coupa::xml::from_str::<User>(text).expect_err(text);

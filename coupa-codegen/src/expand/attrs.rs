@@ -25,6 +25,8 @@ pub struct Container {
     pub fields: Vec<FieldSpec>,
     /// The field keeping unknown elements, if any.
     pub unknown: Option<Ident>,
+    /// Whether to emit a `fields` module of free path functions beside the record.
+    pub fields_module: bool,
     /// Whether the record is written in full inside parents (embedded types always are;
     /// resources when `#[coupa(nested)]` says some parent holds them as inline lines).
     pub nested: bool,
@@ -115,6 +117,7 @@ const CONTAINER_KEYS: &[&str] = &[
     "actions",
     "deactivate",
     "nested",
+    "fields_module",
     "crate",
 ];
 
@@ -177,7 +180,9 @@ pub fn runtime_path(input: &DeriveInput) -> TokenStream {
         let _ = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("crate") {
                 let lit: LitStr = meta.value()?.parse()?;
-                found = lit.parse::<syn::Path>().ok();
+                // Spanned at the derive, not the string, so that errors in expanded code point
+                // where they do for the default path.
+                found = syn::parse_str::<syn::Path>(&lit.value()).ok();
             } else if meta.input.peek(syn::Token![=]) {
                 let _: syn::Expr = meta.value()?.parse()?;
             } else if meta.input.peek(syn::token::Paren) {
@@ -212,7 +217,11 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
     }
     let kind_span = settings.kind_span.unwrap_or_else(|| input.ident.span());
     let Some((name, is_resource)) = settings.kind.clone() else {
-        if !settings.misspelt.iter().any(|k| *k == "resource" || *k == "embedded") {
+        if !settings
+            .misspelt
+            .iter()
+            .any(|k| *k == "resource" || *k == "embedded")
+        {
             errors.at(
                 input.ident.span(),
                 "a Coupa record needs `#[coupa(resource = \"name\", path = \"...\")]` or `#[coupa(embedded = \"name\")]`",
@@ -302,6 +311,7 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
         fields: specs,
         unknown,
         nested: settings.nested || !is_resource,
+        fields_module: settings.fields_module,
     })
 }
 
@@ -340,6 +350,7 @@ struct Settings {
     actions: Vec<(String, bool)>,
     deactivate: Option<Span>,
     nested: bool,
+    fields_module: bool,
     resource_only: Vec<(&'static str, Span)>,
     seen: Vec<(String, Span)>,
     /// Keys that unknown ones were taken for (`pth` → `path`), so that their absence is not
@@ -390,6 +401,7 @@ fn parse_container_attr(attr: &Attribute, settings: &mut Settings, errors: &mut 
                 let _: LitStr = meta.value()?.parse()?;
             }
             "nested" => settings.nested = true,
+            "fields_module" => settings.fields_module = true,
             "deactivate" => {
                 settings.deactivate = Some(span);
                 settings.resource_only.push(("deactivate", span));
@@ -502,7 +514,10 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Parsed> {
             seen.push((key.clone(), span));
             if KIND_KEYS.contains(&key.as_str()) {
                 if kind.is_some() {
-                    errors.at(span, format!("a field has one type; remove `{key}` or the other"));
+                    errors.at(
+                        span,
+                        format!("a field has one type; remove `{key}` or the other"),
+                    );
                 }
                 kind = Some((parse_kind(&key, &meta, &ident, errors)?, span));
                 return Ok(());

@@ -6,6 +6,7 @@
 
 mod attrs;
 mod enums;
+mod fields;
 mod payload;
 mod record;
 
@@ -20,9 +21,11 @@ pub fn derive_resource(input: &syn::DeriveInput) -> TokenStream {
         Ok(container) => {
             let record = record::expand(&container);
             let payloads = payload::expand(&container);
+            let fields = fields::expand(&container);
             quote! {
                 #record
                 #payloads
+                #fields
             }
         }
         Err(error) => {
@@ -83,7 +86,9 @@ fn fallback_impls(input: &syn::DeriveInput) -> TokenStream {
 
 /// The body of every fallback method.
 fn never() -> TokenStream {
-    quote!(::core::unreachable!("`#[derive(CoupaResource)]` reported an error"))
+    quote!(::core::unreachable!(
+        "`#[derive(CoupaResource)]` reported an error"
+    ))
 }
 
 fn fallback_wire(name: &syn::Ident, rt: &TokenStream) -> TokenStream {

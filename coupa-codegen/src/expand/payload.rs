@@ -32,7 +32,9 @@ fn payload_type(c: &Container, field: &FieldSpec, which: Which) -> TokenStream {
             Which::New => quote!(<#of as #rt::Nested>::New),
             Which::Update => quote!(<#of as #rt::Nested>::Changes),
         },
-        Kind::List { of, inline: true, .. } => match which {
+        Kind::List {
+            of, inline: true, ..
+        } => match which {
             Which::New => quote!(::std::vec::Vec<<#of as #rt::Nested>::New>),
             Which::Update => quote!(::std::vec::Vec<#rt::LineChange<#of>>),
         },

@@ -2,8 +2,7 @@
 //! custom resource.
 
 use coupa_example_build_script::{
-    NewSupplierScorecard, Supplier, SupplierCustomFieldsRiskTier, SupplierScorecard,
-    SupplierStatus,
+    NewSupplierScorecard, Supplier, SupplierCustomFieldsRiskTier, SupplierScorecard, SupplierStatus,
 };
 
 const SUPPLIER_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -43,7 +42,11 @@ fn typed_custom_fields_decode_from_xml() {
         Some("2023-11-20")
     );
     assert_eq!(
-        custom.spend_cap.as_ref().map(ToString::to_string).as_deref(),
+        custom
+            .spend_cap
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
         Some("250000.00")
     );
     let manager = custom.account_manager.as_deref().expect("a manager");
@@ -80,11 +83,8 @@ fn the_custom_resource_decodes_from_json() {
 
 #[test]
 fn the_custom_resource_is_created_by_supplier_number() {
-    let new = NewSupplierScorecard::new(
-        coupa::Ref::<Supplier>::number("SUP-000301"),
-        "2024-Q2",
-    )
-    .score(5);
+    let new =
+        NewSupplierScorecard::new(coupa::Ref::<Supplier>::number("SUP-000301"), "2024-Q2").score(5);
     assert_eq!(
         coupa::xml::to_string(&new),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<supplier-scorecard>\n  <supplier>\n    <number>SUP-000301</number>\n  </supplier>\n  <quarter>2024-Q2</quarter>\n  <score type=\"integer\">5</score>\n</supplier-scorecard>\n"

@@ -44,7 +44,10 @@ fn a_record_decodes_from_xml_and_writes_back_the_same() {
 fn a_record_round_trips_through_json() {
     let rate: ExchangeRate = coupa::xml::from_str(XML).expect("the payload decodes");
     let json = coupa::json::to_string(&rate);
-    assert_eq!(coupa::json::from_str::<ExchangeRate>(&json).ok(), Some(rate));
+    assert_eq!(
+        coupa::json::from_str::<ExchangeRate>(&json).ok(),
+        Some(rate)
+    );
 }
 
 #[test]
@@ -90,7 +93,14 @@ fn the_metadata_describes_the_resource() {
     let wires: Vec<&str> = ExchangeRate::FIELDS.iter().map(|f| f.wire).collect();
     assert_eq!(
         wires,
-        ["id", "from-currency", "to-currency", "rate", "rate-date", "updated-at"]
+        [
+            "id",
+            "from-currency",
+            "to-currency",
+            "rate",
+            "rate-date",
+            "updated-at"
+        ]
     );
     assert_eq!(ExchangeRate::VERBS.len(), 4);
 }
