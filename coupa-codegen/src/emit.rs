@@ -411,9 +411,13 @@ fn lib_rs(schema: &Schema) -> String {
         extern crate self as coupa;
 
         pub use coupa_core::{
-            json, request, xml, ActionInfo, ApiErrors, CustomFields, DateTime, Decimal, DecodeError,
-            LineChange, NaiveDate, Ref, Unknown, Value,
+            json, query, request, validate, xml, ActionInfo, ApiErrors, CustomFields, DateTime,
+            Decimal, DecodeError, LineChange, NaiveDate, Ref, Unknown, Value,
         };
+
+        /// The HTTP client: paging, auth, retries (feature `client`).
+        #[cfg(feature = "client")]
+        pub use coupa_core::client;
         pub use coupa_core::{
             Access, Action, Create, Deactivate, Nested, FieldInfo, FieldKind, Get, List, Payload,
             Record, Resource, Update, Verb,
@@ -455,6 +459,7 @@ coupa-derive.workspace = true\n\
 [features]\n\
 default = [\"core\", \"purchasing\", \"invoicing\"]\n\
 full = [{}]\n\
+client = [\"coupa-core/client\"]\n\
 {features}",
         crate::load::AREAS.map(|a| format!("\"{a}\"")).join(", ")
     )

@@ -45,6 +45,7 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Decimal",
     "DecodeError",
     "Embedded",
+    "Nested",
     "FieldInfo",
     "FieldKind",
     "Get",

@@ -27,6 +27,7 @@ pub use meta::{
     List, ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
+pub use query::validate::payload as validate;
 pub use reference::Ref;
 pub use value::{CustomFields, Unknown, Value};
 pub use wire::{WireRead, WireWrite};

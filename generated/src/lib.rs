@@ -11,9 +11,12 @@
 //! `invoicing`.
 extern crate self as coupa;
 pub use coupa_core::{
-    json, request, xml, ActionInfo, ApiErrors, CustomFields, DateTime, Decimal,
-    DecodeError, LineChange, NaiveDate, Ref, Unknown, Value,
+    json, query, request, validate, xml, ActionInfo, ApiErrors, CustomFields, DateTime,
+    Decimal, DecodeError, LineChange, NaiveDate, Ref, Unknown, Value,
 };
+/// The HTTP client: paging, auth, retries (feature `client`).
+#[cfg(feature = "client")]
+pub use coupa_core::client;
 pub use coupa_core::{
     Access, Action, Create, Deactivate, Nested, FieldInfo, FieldKind, Get, List, Payload,
     Record, Resource, Update, Verb,

@@ -201,7 +201,7 @@ fn fallback_record(name: &syn::Ident, rt: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #rt::Embedded for #name {
+        impl #rt::Nested for #name {
             type New = __Unwritable;
             type Changes = __Unwritable;
         }
