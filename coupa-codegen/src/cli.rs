@@ -350,7 +350,11 @@ pub fn import(files: &[std::path::PathBuf], out: &Path, overlays: &Path) -> Exit
         println!("{}", line.line());
     }
     println!("{}", imported.total.line());
-    let overlay_dirs: Vec<&Path> = if overlays.is_dir() { vec![overlays] } else { Vec::new() };
+    let overlay_dirs: Vec<&Path> = if overlays.is_dir() {
+        vec![overlays]
+    } else {
+        Vec::new()
+    };
     match crate::check_dirs(out, &overlay_dirs) {
         Ok(checked) if checked.is_ok() => ExitCode::SUCCESS,
         Ok(checked) => {
@@ -387,7 +391,11 @@ pub fn imported_files(imported: &crate::import::Import) -> BTreeMap<String, Stri
 fn write_schema(out: &Path, files: &BTreeMap<String, String>) -> std::io::Result<()> {
     std::fs::create_dir_all(out)?;
     for path in crate::load::yaml_files(out).map_err(std::io::Error::other)? {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if files.contains_key(&name) {
             continue;
         }

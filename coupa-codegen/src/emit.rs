@@ -372,7 +372,11 @@ fn exported_types(schema: &Schema, definition: &Definition) -> Vec<String> {
     if nested || definition.allows(crate::model::Verb::Update) {
         names.push(format!("{rust}Update"));
     }
-    if definition.resource.as_ref().is_some_and(|r| !r.actions.is_empty()) {
+    if definition
+        .resource
+        .as_ref()
+        .is_some_and(|r| !r.actions.is_empty())
+    {
         names.push(format!("{rust}Action"));
     }
     for field in &definition.fields {
@@ -392,6 +396,7 @@ fn lib_rs(schema: &Schema) -> String {
         let names = exported_types(schema, d).into_iter().map(|n| ident(&n));
         quote! {
             #[cfg(feature = #area)]
+            #[rustfmt::skip]
             pub mod #module;
             #[cfg(feature = #area)]
             pub use #module::{#(#names),*};
@@ -407,6 +412,10 @@ fn lib_rs(schema: &Schema) -> String {
         //!
         //! Each product area is a cargo feature; the default set is `core`, `purchasing` and
         //! `invoicing`.
+
+        // Generated code is laid out by prettyplease, on every machine alike; rustfmt would
+        // lay it out differently.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
 
         extern crate self as coupa;
 

@@ -63,7 +63,11 @@ impl Checked {
 /// Loads and validates every `*.yaml` file of `dir`, with the overlays in `dir/overlays/`.
 pub fn check_dir(dir: &Path) -> Result<Checked, LoadError> {
     let overlays = dir.join("overlays");
-    let overlays: Vec<&Path> = if overlays.is_dir() { vec![&overlays] } else { Vec::new() };
+    let overlays: Vec<&Path> = if overlays.is_dir() {
+        vec![&overlays]
+    } else {
+        Vec::new()
+    };
     check_dirs(dir, &overlays)
 }
 

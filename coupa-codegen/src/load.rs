@@ -176,7 +176,12 @@ pub fn load_str(file: &Arc<str>, text: &str, errors: &mut Vec<Diagnostic>) -> Op
     lower(file, text, &root, errors)
 }
 
-fn lower(file: &Arc<str>, text: &str, root: &Node, errors: &mut Vec<Diagnostic>) -> Option<Definition> {
+fn lower(
+    file: &Arc<str>,
+    text: &str,
+    root: &Node,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Definition> {
     let file_loc = Loc {
         file: file.clone(),
         line: 1,
@@ -669,8 +674,13 @@ impl<'a> Reader<'a, '_> {
                 FieldType::Reference { to, to_loc, by }
             }
             "object" => {
-                let (of, of_loc) =
-                    self.target(wire, node, extras.get("of").copied(), "of", "an embedded type")?;
+                let (of, of_loc) = self.target(
+                    wire,
+                    node,
+                    extras.get("of").copied(),
+                    "of",
+                    "an embedded type",
+                )?;
                 FieldType::Object { of, of_loc }
             }
             "list" => {

@@ -19,7 +19,10 @@ pub(crate) fn apply(
 ) -> Option<String> {
     let (file, root) = overlay;
     let NodeValue::Map(entries) = &root.value else {
-        errors.push(Diagnostic::new(&root.loc, format!("an overlay must be a mapping, found {}", root.kind())));
+        errors.push(Diagnostic::new(
+            &root.loc,
+            format!("an overlay must be a mapping, found {}", root.kind()),
+        ));
         return None;
     };
     let Some((_, target)) = entries.iter().find(|(k, _)| k.as_str() == Some("overlay")) else {
@@ -27,12 +30,21 @@ pub(crate) fn apply(
         return None;
     };
     let Some(name) = target.as_str() else {
-        errors.push(Diagnostic::new(&target.loc, "`overlay` must name a resource or embedded type"));
+        errors.push(Diagnostic::new(
+            &target.loc,
+            "`overlay` must name a resource or embedded type",
+        ));
         return None;
     };
-    let Some(base) = documents.iter_mut().find(|(_, node)| defines(node) == Some(name)) else {
+    let Some(base) = documents
+        .iter_mut()
+        .find(|(_, node)| defines(node) == Some(name))
+    else {
         let names = documents.iter().filter_map(|(_, node)| defines(node));
-        let error = Diagnostic::new(&target.loc, format!("overlay of `{name}`, which is not defined"));
+        let error = Diagnostic::new(
+            &target.loc,
+            format!("overlay of `{name}`, which is not defined"),
+        );
         errors.push(match did_you_mean(name, names) {
             Some(near) => error.help(format!("did you mean `{near}`?")),
             None => error.help("an overlay changes a definition of the schema; to add one, write `resource:` or `embedded:` instead"),
@@ -70,7 +82,10 @@ pub(crate) fn promote_references(documents: &mut [Document], promoted: &[String]
 const NATURAL_KEYS: [&str; 6] = ["id", "name", "number", "code", "login", "email"];
 
 fn natural_keys(documents: &[Document], name: &str) -> Vec<String> {
-    let Some((_, root)) = documents.iter().find(|(_, node)| defines(node) == Some(name)) else {
+    let Some((_, root)) = documents
+        .iter()
+        .find(|(_, node)| defines(node) == Some(name))
+    else {
         return vec![String::from("id")];
     };
     let mut keys = Vec::new();
@@ -90,7 +105,9 @@ fn fields_of(root: &mut Node) -> Option<&mut Vec<(Node, Node)>> {
     let NodeValue::Map(entries) = &mut root.value else {
         return None;
     };
-    let (_, fields) = entries.iter_mut().find(|(k, _)| k.as_str() == Some("fields"))?;
+    let (_, fields) = entries
+        .iter_mut()
+        .find(|(k, _)| k.as_str() == Some("fields"))?;
     match &mut fields.value {
         NodeValue::Map(fields) => Some(fields),
         _ => None,
@@ -117,9 +134,14 @@ fn rewrite_object(field: &mut Node, name: &str, keys: &[String]) {
         return;
     };
     let value_of = |key: &str, entries: &[(Node, Node)]| {
-        entries.iter().find(|(k, _)| k.as_str() == Some(key)).and_then(|(_, v)| v.as_str().map(str::to_owned))
+        entries
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .and_then(|(_, v)| v.as_str().map(str::to_owned))
     };
-    if value_of("type", entries).as_deref() != Some("object") || value_of("of", entries).as_deref() != Some(name) {
+    if value_of("type", entries).as_deref() != Some("object")
+        || value_of("of", entries).as_deref() != Some(name)
+    {
         return;
     }
     let loc = field.loc.clone();
@@ -135,10 +157,22 @@ fn rewrite_object(field: &mut Node, name: &str, keys: &[String]) {
     }
     let by = keys
         .iter()
-        .map(|k| Node { value: NodeValue::Str(k.clone()), loc: loc.clone() })
+        .map(|k| Node {
+            value: NodeValue::Str(k.clone()),
+            loc: loc.clone(),
+        })
         .collect();
-    let key = Node { value: NodeValue::Str(String::from("by")), loc: loc.clone() };
-    entries.push((key, Node { value: NodeValue::Seq(by), loc }));
+    let key = Node {
+        value: NodeValue::Str(String::from("by")),
+        loc: loc.clone(),
+    };
+    entries.push((
+        key,
+        Node {
+            value: NodeValue::Seq(by),
+            loc,
+        },
+    ));
 }
 
 /// The name a file defines (`resource: x` or `embedded: x`).
@@ -157,7 +191,10 @@ fn set(map: &mut Node, key: &Node, value: &Node) {
     let NodeValue::Map(entries) = &mut map.value else {
         return;
     };
-    match entries.iter_mut().find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str()) {
+    match entries
+        .iter_mut()
+        .find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str())
+    {
         Some(entry) => *entry = (key.clone(), value.clone()),
         None => entries.push((key.clone(), value.clone())),
     }
@@ -180,14 +217,23 @@ fn make_resource(map: &mut Node) -> bool {
 
 fn merge_fields(name: &str, base: &mut Node, overlay: &Node, errors: &mut Vec<Diagnostic>) {
     let NodeValue::Map(changes) = &overlay.value else {
-        errors.push(Diagnostic::new(&overlay.loc, format!("`fields` must be a mapping, found {}", overlay.kind())));
+        errors.push(Diagnostic::new(
+            &overlay.loc,
+            format!("`fields` must be a mapping, found {}", overlay.kind()),
+        ));
         return;
     };
     let NodeValue::Map(entries) = &mut base.value else {
         return;
     };
-    let Some((_, fields)) = entries.iter_mut().find(|(k, _)| k.as_str() == Some("fields")) else {
-        let key = Node { value: NodeValue::Str(String::from("fields")), loc: overlay.loc.clone() };
+    let Some((_, fields)) = entries
+        .iter_mut()
+        .find(|(k, _)| k.as_str() == Some("fields"))
+    else {
+        let key = Node {
+            value: NodeValue::Str(String::from("fields")),
+            loc: overlay.loc.clone(),
+        };
         entries.push((key, overlay.clone()));
         return;
     };
@@ -196,12 +242,20 @@ fn merge_fields(name: &str, base: &mut Node, overlay: &Node, errors: &mut Vec<Di
     }
 }
 
-fn merge_field(name: &str, fields: &mut Node, wire: &Node, change: &Node, errors: &mut Vec<Diagnostic>) {
+fn merge_field(
+    name: &str,
+    fields: &mut Node,
+    wire: &Node,
+    change: &Node,
+    errors: &mut Vec<Diagnostic>,
+) {
     let NodeValue::Map(existing) = &mut fields.value else {
         return;
     };
     let gives_type = matches!(&change.value, NodeValue::Map(keys) if keys.iter().any(|(k, _)| k.as_str() == Some("type")));
-    let found = existing.iter_mut().find(|(k, _)| k.as_str().is_some() && k.as_str() == wire.as_str());
+    let found = existing
+        .iter_mut()
+        .find(|(k, _)| k.as_str().is_some() && k.as_str() == wire.as_str());
     match (found, gives_type) {
         (Some(entry), true) => *entry = (wire.clone(), change.clone()),
         (Some((_, field)), false) => {
@@ -215,9 +269,14 @@ fn merge_field(name: &str, fields: &mut Node, wire: &Node, change: &Node, errors
         (None, false) => {
             let wire_name = wire.as_str().unwrap_or_default();
             let names = existing.iter().filter_map(|(k, _)| k.as_str());
-            let error = Diagnostic::new(&wire.loc, format!("overlay changes field `{wire_name}`, which `{name}` does not have"));
+            let error = Diagnostic::new(
+                &wire.loc,
+                format!("overlay changes field `{wire_name}`, which `{name}` does not have"),
+            );
             errors.push(match did_you_mean(wire_name, names) {
-                Some(near) => error.help(format!("did you mean `{near}`? to add a new field, give its `type`")),
+                Some(near) => error.help(format!(
+                    "did you mean `{near}`? to add a new field, give its `type`"
+                )),
                 None => error.help("to add a new field, give its `type`"),
             });
         }

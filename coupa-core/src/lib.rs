@@ -23,8 +23,8 @@ pub mod client;
 pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
-    Access, Action, ActionInfo, Create, Deactivate, Delete, Nested, FieldInfo, FieldKind, Get,
-    List, ListItem, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
+    Access, Action, ActionInfo, Create, Deactivate, Delete, FieldInfo, FieldKind, Get, List,
+    ListItem, Nested, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
 pub use query::validate::payload as validate;

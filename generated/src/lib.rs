@@ -9,6 +9,7 @@
 //!
 //! Each product area is a cargo feature; the default set is `core`, `purchasing` and
 //! `invoicing`.
+#![cfg_attr(rustfmt, rustfmt::skip)]
 extern crate self as coupa;
 pub use coupa_core::{
     json, query, request, validate, xml, ActionInfo, ApiErrors, CustomFields, DateTime,
@@ -25,22 +26,26 @@ pub use coupa_derive::{CoupaEnum, CoupaResource};
 #[doc(hidden)]
 pub use coupa_core as __runtime;
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod account;
 #[cfg(feature = "core")]
 pub use account::{Account, AccountFields, AccountUpdate, NewAccount};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod account_group;
 #[cfg(feature = "core")]
 pub use account_group::{
     AccountGroup, AccountGroupFields, AccountGroupUpdate, NewAccountGroup,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod account_type;
 #[cfg(feature = "core")]
 pub use account_type::{
     AccountType, AccountTypeAction, AccountTypeFields, NewAccountType,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod account_validation_rule;
 #[cfg(feature = "core")]
 pub use account_validation_rule::{
@@ -48,16 +53,19 @@ pub use account_validation_rule::{
     NewAccountValidationRule,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod address;
 #[cfg(feature = "core")]
 pub use address::{Address, AddressFields, AddressUpdate, NewAddress};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod adjustment_code;
 #[cfg(feature = "core")]
 pub use adjustment_code::{
     AdjustmentCode, AdjustmentCodeFields, AdjustmentCodeUpdate, NewAdjustmentCode,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod amount_component;
 #[cfg(feature = "core")]
 pub use amount_component::{
@@ -65,64 +73,76 @@ pub use amount_component::{
     AmountComponentUpdate, NewAmountComponent,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod announcement;
 #[cfg(feature = "core")]
 pub use announcement::{Announcement, AnnouncementFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod approval;
 #[cfg(feature = "core")]
 pub use approval::{
     Approval, ApprovalAction, ApprovalFields, ApprovalUpdate, NewApproval,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod approval_limit;
 #[cfg(feature = "core")]
 pub use approval_limit::{
     ApprovalLimit, ApprovalLimitFields, ApprovalLimitUpdate, NewApprovalLimit,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod asn_header;
 #[cfg(feature = "core")]
 pub use asn_header::{
     AsnHeader, AsnHeaderAction, AsnHeaderFields, AsnHeaderUpdate, NewAsnHeader,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod asn_line;
 #[cfg(feature = "core")]
 pub use asn_line::{AsnLine, AsnLineAction, AsnLineFields, AsnLineStatus};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod asset_tag;
 #[cfg(feature = "core")]
 pub use asset_tag::{AssetTag, AssetTagFields, AssetTagUpdate, NewAssetTag};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod attachment;
 #[cfg(feature = "core")]
 pub use attachment::{Attachment, AttachmentFields, NewAttachment};
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod audit_status;
 #[cfg(feature = "expense")]
 pub use audit_status::{
     AuditStatus, AuditStatusFields, AuditStatusUpdate, NewAuditStatus,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod bill_to_address;
 #[cfg(feature = "core")]
 pub use bill_to_address::{
     BillToAddress, BillToAddressFields, BillToAddressUpdate, NewBillToAddress,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod budget_line;
 #[cfg(feature = "core")]
 pub use budget_line::{
     BudgetLine, BudgetLineAction, BudgetLineFields, BudgetLineUpdate, NewBudgetLine,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod budget_line_adjustment;
 #[cfg(feature = "core")]
 pub use budget_line_adjustment::{
     BudgetLineAdjustment, BudgetLineAdjustmentFields, NewBudgetLineAdjustment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod budget_line_budget_line_adjustment;
 #[cfg(feature = "core")]
 pub use budget_line_budget_line_adjustment::{
@@ -130,10 +150,12 @@ pub use budget_line_budget_line_adjustment::{
     NewBudgetLineBudgetLineAdjustment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod bulk_price;
 #[cfg(feature = "core")]
 pub use bulk_price::{BulkPrice, BulkPriceFields, BulkPriceUpdate, NewBulkPrice};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity;
 #[cfg(feature = "core")]
 pub use business_entity::{
@@ -141,6 +163,7 @@ pub use business_entity::{
     BusinessEntityType, BusinessEntityUpdate, NewBusinessEntity,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity_account_owner;
 #[cfg(feature = "core")]
 pub use business_entity_account_owner::{
@@ -148,6 +171,7 @@ pub use business_entity_account_owner::{
     BusinessEntityAccountOwnerUpdate, NewBusinessEntityAccountOwner,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity_address;
 #[cfg(feature = "core")]
 pub use business_entity_address::{
@@ -155,6 +179,7 @@ pub use business_entity_address::{
     NewBusinessEntityAddress,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity_alternate_name;
 #[cfg(feature = "core")]
 pub use business_entity_alternate_name::{
@@ -162,6 +187,7 @@ pub use business_entity_alternate_name::{
     BusinessEntityAlternateNameUpdate, NewBusinessEntityAlternateName,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity_external_reference;
 #[cfg(feature = "core")]
 pub use business_entity_external_reference::{
@@ -169,6 +195,7 @@ pub use business_entity_external_reference::{
     BusinessEntityExternalReferenceUpdate, NewBusinessEntityExternalReference,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_entity_relationship;
 #[cfg(feature = "core")]
 pub use business_entity_relationship::{
@@ -177,42 +204,50 @@ pub use business_entity_relationship::{
     NewBusinessEntityRelationship,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod business_group;
 #[cfg(feature = "core")]
 pub use business_group::{
     BusinessGroup, BusinessGroupFields, BusinessGroupUpdate, NewBusinessGroup,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod catalog;
 #[cfg(feature = "purchasing")]
 pub use catalog::{Catalog, CatalogFields, CatalogUpdate, NewCatalog};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod category;
 #[cfg(feature = "core")]
 pub use category::{Category, CategoryFields, CategoryUpdate, NewCategory};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod category_plan;
 #[cfg(feature = "core")]
 pub use category_plan::{
     CategoryPlan, CategoryPlanFields, CategoryPlanUpdate, NewCategoryPlan,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod charge_attachment;
 #[cfg(feature = "core")]
 pub use charge_attachment::{
     ChargeAttachment, ChargeAttachmentFields, NewChargeAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod comment;
 #[cfg(feature = "core")]
 pub use comment::{Comment, CommentFields, NewComment};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod comment_attachment;
 #[cfg(feature = "core")]
 pub use comment_attachment::{
     CommentAttachment, CommentAttachmentFields, NewCommentAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod commodity;
 #[cfg(feature = "core")]
 pub use commodity::{
@@ -220,6 +255,7 @@ pub use commodity::{
     CommodityPreferred, CommoditySubcategory, CommodityUpdate, NewCommodity,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod commodity_translation;
 #[cfg(feature = "core")]
 pub use commodity_translation::{
@@ -227,10 +263,12 @@ pub use commodity_translation::{
     NewCommodityTranslation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contact;
 #[cfg(feature = "core")]
 pub use contact::{Contact, ContactFields, ContactUpdate, NewContact};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract;
 #[cfg(feature = "core")]
 pub use contract::{
@@ -240,18 +278,21 @@ pub use contract::{
     ContractTerminationNoticeLengthUnit, ContractUpdate, NewContract,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_attachment;
 #[cfg(feature = "core")]
 pub use contract_attachment::{
     ContractAttachment, ContractAttachmentFields, NewContractAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_business_group;
 #[cfg(feature = "core")]
 pub use contract_business_group::{
     ContractBusinessGroup, ContractBusinessGroupAction, ContractBusinessGroupFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_classification;
 #[cfg(feature = "core")]
 pub use contract_classification::{
@@ -259,12 +300,14 @@ pub use contract_classification::{
     NewContractClassification,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_clause;
 #[cfg(feature = "core")]
 pub use contract_clause::{
     ContractClause, ContractClauseFields, ContractClauseUpdate, NewContractClause,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_clause_reference;
 #[cfg(feature = "core")]
 pub use contract_clause_reference::{
@@ -273,6 +316,7 @@ pub use contract_clause_reference::{
     NewContractClauseReference,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_clause_type_field;
 #[cfg(feature = "core")]
 pub use contract_clause_type_field::{
@@ -280,10 +324,12 @@ pub use contract_clause_type_field::{
     ContractClauseTypeFieldUpdate, NewContractClauseTypeField,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_comment;
 #[cfg(feature = "core")]
 pub use contract_comment::{ContractComment, ContractCommentFields, NewContractComment};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_contract_term;
 #[cfg(feature = "core")]
 pub use contract_contract_term::{
@@ -291,18 +337,21 @@ pub use contract_contract_term::{
     ContractContractTermFields, ContractContractTermUpdate, NewContractContractTerm,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_detail;
 #[cfg(feature = "core")]
 pub use contract_detail::{
     ContractDetail, ContractDetailFields, ContractDetailUpdate, NewContractDetail,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_dispute;
 #[cfg(feature = "core")]
 pub use contract_dispute::{
     ContractDispute, ContractDisputeFields, ContractDisputeUpdate, NewContractDispute,
 };
 #[cfg(feature = "clm")]
+#[rustfmt::skip]
 pub mod contract_hierarchy_type;
 #[cfg(feature = "clm")]
 pub use contract_hierarchy_type::{
@@ -310,10 +359,12 @@ pub use contract_hierarchy_type::{
     NewContractHierarchyType,
 };
 #[cfg(feature = "clm")]
+#[rustfmt::skip]
 pub mod contract_legal_document;
 #[cfg(feature = "clm")]
 pub use contract_legal_document::{ContractLegalDocument, ContractLegalDocumentFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_parties_field_container;
 #[cfg(feature = "core")]
 pub use contract_parties_field_container::{
@@ -321,12 +372,14 @@ pub use contract_parties_field_container::{
     ContractPartiesFieldContainerUpdate, NewContractPartiesFieldContainer,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_party;
 #[cfg(feature = "core")]
 pub use contract_party::{
     ContractParty, ContractPartyFields, ContractPartyUpdate, NewContractParty,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_party_contact;
 #[cfg(feature = "core")]
 pub use contract_party_contact::{
@@ -334,6 +387,7 @@ pub use contract_party_contact::{
     NewContractPartyContact,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_party_role;
 #[cfg(feature = "core")]
 pub use contract_party_role::{
@@ -341,6 +395,7 @@ pub use contract_party_role::{
     NewContractPartyRole,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_performance;
 #[cfg(feature = "core")]
 pub use contract_performance::{
@@ -348,6 +403,7 @@ pub use contract_performance::{
     NewContractPerformance,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_price_and_payment;
 #[cfg(feature = "core")]
 pub use contract_price_and_payment::{
@@ -355,6 +411,7 @@ pub use contract_price_and_payment::{
     ContractPriceAndPaymentUpdate, NewContractPriceAndPayment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_relationship_and_reporting;
 #[cfg(feature = "core")]
 pub use contract_relationship_and_reporting::{
@@ -362,12 +419,14 @@ pub use contract_relationship_and_reporting::{
     ContractRelationshipAndReportingUpdate, NewContractRelationshipAndReporting,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_risk;
 #[cfg(feature = "core")]
 pub use contract_risk::{
     ContractRisk, ContractRiskFields, ContractRiskUpdate, NewContractRisk,
 };
 #[cfg(feature = "clm")]
+#[rustfmt::skip]
 pub mod contract_template;
 #[cfg(feature = "clm")]
 pub use contract_template::{
@@ -375,6 +434,7 @@ pub use contract_template::{
     ContractTemplateUpdate, NewContractTemplate,
 };
 #[cfg(feature = "clm")]
+#[rustfmt::skip]
 pub mod contract_template_clause;
 #[cfg(feature = "clm")]
 pub use contract_template_clause::{
@@ -382,6 +442,7 @@ pub use contract_template_clause::{
     ContractTemplateClauseFields, ContractTemplateClauseUpdate, NewContractTemplateClause,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_termination;
 #[cfg(feature = "core")]
 pub use contract_termination::{
@@ -389,6 +450,7 @@ pub use contract_termination::{
     NewContractTermination,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_terms_and_renewal;
 #[cfg(feature = "core")]
 pub use contract_terms_and_renewal::{
@@ -396,12 +458,14 @@ pub use contract_terms_and_renewal::{
     ContractTermsAndRenewalUpdate, NewContractTermsAndRenewal,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod contract_type;
 #[cfg(feature = "core")]
 pub use contract_type::{
     ContractType, ContractTypeFields, ContractTypeUpdate, NewContractType,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod counterparty_address;
 #[cfg(feature = "core")]
 pub use counterparty_address::{
@@ -409,10 +473,12 @@ pub use counterparty_address::{
     NewCounterpartyAddress,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod country;
 #[cfg(feature = "core")]
 pub use country::{Country, CountryFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod country_subdivision;
 #[cfg(feature = "core")]
 pub use country_subdivision::{
@@ -420,6 +486,7 @@ pub use country_subdivision::{
     NewCountrySubdivision,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod coupa_contract_type;
 #[cfg(feature = "core")]
 pub use coupa_contract_type::{
@@ -427,6 +494,7 @@ pub use coupa_contract_type::{
     NewCoupaContractType,
 };
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod coupa_pay_company_payment_account;
 #[cfg(feature = "pay")]
 pub use coupa_pay_company_payment_account::{
@@ -437,6 +505,7 @@ pub use coupa_pay_company_payment_account::{
     NewCoupaPayCompanyPaymentAccount,
 };
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod coupa_pay_digital_check;
 #[cfg(feature = "pay")]
 pub use coupa_pay_digital_check::{
@@ -444,16 +513,19 @@ pub use coupa_pay_digital_check::{
     NewCoupaPayDigitalCheck,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod coupa_pay_invoice;
 #[cfg(feature = "core")]
 pub use coupa_pay_invoice::{CoupaPayInvoice, CoupaPayInvoiceFields};
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod coupa_pay_payment;
 #[cfg(feature = "pay")]
 pub use coupa_pay_payment::{
     CoupaPayPayment, CoupaPayPaymentAction, CoupaPayPaymentFields, CoupaPayPaymentUpdate,
 };
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod coupa_pay_payment_batch;
 #[cfg(feature = "pay")]
 pub use coupa_pay_payment_batch::{
@@ -461,6 +533,7 @@ pub use coupa_pay_payment_batch::{
     NewCoupaPayPaymentBatch,
 };
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod coupa_pay_payment_detail;
 #[cfg(feature = "pay")]
 pub use coupa_pay_payment_detail::{
@@ -468,6 +541,7 @@ pub use coupa_pay_payment_detail::{
     NewCoupaPayPaymentDetail,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod coupa_pay_payment_partner;
 #[cfg(feature = "core")]
 pub use coupa_pay_payment_partner::{
@@ -475,6 +549,7 @@ pub use coupa_pay_payment_partner::{
     NewCoupaPayPaymentPartner,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod coupa_pay_virtual_card;
 #[cfg(feature = "expense")]
 pub use coupa_pay_virtual_card::{
@@ -484,6 +559,7 @@ pub use coupa_pay_virtual_card::{
     CoupaPayVirtualCardUtilizationStatus, NewCoupaPayVirtualCard,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod coupa_pay_virtual_card_partner;
 #[cfg(feature = "expense")]
 pub use coupa_pay_virtual_card_partner::{
@@ -492,10 +568,12 @@ pub use coupa_pay_virtual_card_partner::{
     CoupaPayVirtualCardPartnerUpdate, NewCoupaPayVirtualCardPartner,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod currency;
 #[cfg(feature = "core")]
 pub use currency::{Currency, CurrencyFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod custom_object_object_instance;
 #[cfg(feature = "core")]
 pub use custom_object_object_instance::{
@@ -503,6 +581,7 @@ pub use custom_object_object_instance::{
     NewCustomObjectObjectInstance,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod customer_support_contact;
 #[cfg(feature = "core")]
 pub use customer_support_contact::{
@@ -510,10 +589,12 @@ pub use customer_support_contact::{
     NewCustomerSupportContact,
 };
 #[cfg(feature = "inventory")]
+#[rustfmt::skip]
 pub mod cycle_count;
 #[cfg(feature = "inventory")]
 pub use cycle_count::{CycleCount, CycleCountFields};
 #[cfg(feature = "inventory")]
+#[rustfmt::skip]
 pub mod cycle_count_cycle_count_line;
 #[cfg(feature = "inventory")]
 pub use cycle_count_cycle_count_line::{
@@ -521,6 +602,7 @@ pub use cycle_count_cycle_count_line::{
     CycleCountCycleCountLineUpdate,
 };
 #[cfg(feature = "inventory")]
+#[rustfmt::skip]
 pub mod cycle_count_line_lot;
 #[cfg(feature = "inventory")]
 pub use cycle_count_line_lot::{
@@ -528,20 +610,24 @@ pub use cycle_count_line_lot::{
     NewCycleCountLineLot,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod data_file_source;
 #[cfg(feature = "core")]
 pub use data_file_source::{DataFileSource, DataFileSourceFields};
 #[cfg(feature = "inventory")]
+#[rustfmt::skip]
 pub mod default_receiving_location;
 #[cfg(feature = "inventory")]
 pub use default_receiving_location::{
     DefaultReceivingLocation, DefaultReceivingLocationFields, NewDefaultReceivingLocation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod department;
 #[cfg(feature = "core")]
 pub use department::{Department, DepartmentFields, DepartmentUpdate, NewDepartment};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod diversity_association;
 #[cfg(feature = "core")]
 pub use diversity_association::{
@@ -549,6 +635,7 @@ pub use diversity_association::{
     NewDiversityAssociation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod diversity_category;
 #[cfg(feature = "core")]
 pub use diversity_category::{
@@ -556,6 +643,7 @@ pub use diversity_category::{
     NewDiversityCategory,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod diversity_certification_agency;
 #[cfg(feature = "core")]
 pub use diversity_certification_agency::{
@@ -563,6 +651,7 @@ pub use diversity_certification_agency::{
     DiversityCertificationAgencyUpdate, NewDiversityCertificationAgency,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod diversity_subcategory;
 #[cfg(feature = "core")]
 pub use diversity_subcategory::{
@@ -570,26 +659,31 @@ pub use diversity_subcategory::{
     NewDiversitySubcategory,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod easy_form;
 #[cfg(feature = "sourcing")]
 pub use easy_form::{EasyForm, EasyFormFields, EasyFormUpdate, NewEasyForm};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod easy_form_response;
 #[cfg(feature = "core")]
 pub use easy_form_response::{EasyFormResponse, EasyFormResponseFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod easy_form_response_attachment;
 #[cfg(feature = "core")]
 pub use easy_form_response_attachment::{
     EasyFormResponseAttachment, EasyFormResponseAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod easy_form_response_comment;
 #[cfg(feature = "core")]
 pub use easy_form_response_comment::{
     EasyFormResponseComment, EasyFormResponseCommentFields,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod easy_form_scheduler_configuration;
 #[cfg(feature = "sourcing")]
 pub use easy_form_scheduler_configuration::{
@@ -597,12 +691,14 @@ pub use easy_form_scheduler_configuration::{
     EasyFormSchedulerConfigurationUpdate, NewEasyFormSchedulerConfiguration,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod easy_form_widget;
 #[cfg(feature = "sourcing")]
 pub use easy_form_widget::{
     EasyFormWidget, EasyFormWidgetFields, EasyFormWidgetUpdate, NewEasyFormWidget,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod easy_form_widget_response;
 #[cfg(feature = "core")]
 pub use easy_form_widget_response::{
@@ -610,6 +706,7 @@ pub use easy_form_widget_response::{
     NewEasyFormWidgetResponse,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod easy_form_widget_rule;
 #[cfg(feature = "sourcing")]
 pub use easy_form_widget_rule::{
@@ -617,6 +714,7 @@ pub use easy_form_widget_rule::{
     NewEasyFormWidgetRule,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod easy_form_widget_simple_condition;
 #[cfg(feature = "sourcing")]
 pub use easy_form_widget_simple_condition::{
@@ -624,10 +722,12 @@ pub use easy_form_widget_simple_condition::{
     EasyFormWidgetSimpleConditionUpdate, NewEasyFormWidgetSimpleCondition,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod enterprise;
 #[cfg(feature = "core")]
 pub use enterprise::{Enterprise, EnterpriseFields, EnterpriseUpdate, NewEnterprise};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod esign_provider_account;
 #[cfg(feature = "core")]
 pub use esign_provider_account::{
@@ -635,24 +735,28 @@ pub use esign_provider_account::{
     NewEsignProviderAccount,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod exchange_rate;
 #[cfg(feature = "core")]
 pub use exchange_rate::{
     ExchangeRate, ExchangeRateFields, ExchangeRateUpdate, NewExchangeRate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod expense_artifact;
 #[cfg(feature = "core")]
 pub use expense_artifact::{
     ExpenseArtifact, ExpenseArtifactFields, ExpenseArtifactUpdate, NewExpenseArtifact,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_attendee;
 #[cfg(feature = "expense")]
 pub use expense_attendee::{
     ExpenseAttendee, ExpenseAttendeeFields, ExpenseAttendeeUpdate, NewExpenseAttendee,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_attendee_type;
 #[cfg(feature = "expense")]
 pub use expense_attendee_type::{
@@ -660,6 +764,7 @@ pub use expense_attendee_type::{
     NewExpenseAttendeeType,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_carbon_emission;
 #[cfg(feature = "expense")]
 pub use expense_carbon_emission::{
@@ -667,6 +772,7 @@ pub use expense_carbon_emission::{
     NewExpenseCarbonEmission,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_cash_advance;
 #[cfg(feature = "expense")]
 pub use expense_cash_advance::{
@@ -674,12 +780,14 @@ pub use expense_cash_advance::{
     NewExpenseCashAdvance,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_category;
 #[cfg(feature = "expense")]
 pub use expense_category::{
     ExpenseCategory, ExpenseCategoryFields, ExpenseCategoryUpdate, NewExpenseCategory,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line;
 #[cfg(feature = "expense")]
 pub use expense_line::{
@@ -687,6 +795,7 @@ pub use expense_line::{
     ExpenseLineUpdate, NewExpenseLine,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_allocation;
 #[cfg(feature = "expense")]
 pub use expense_line_allocation::{
@@ -694,6 +803,7 @@ pub use expense_line_allocation::{
     NewExpenseLineAllocation,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_cash_advance;
 #[cfg(feature = "expense")]
 pub use expense_line_cash_advance::{
@@ -701,6 +811,7 @@ pub use expense_line_cash_advance::{
     NewExpenseLineCashAdvance,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_daily_per_diem;
 #[cfg(feature = "expense")]
 pub use expense_line_daily_per_diem::{
@@ -708,6 +819,7 @@ pub use expense_line_daily_per_diem::{
     ExpenseLineDailyPerDiemUpdate, NewExpenseLineDailyPerDiem,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_daily_per_diem_deduction;
 #[cfg(feature = "expense")]
 pub use expense_line_daily_per_diem_deduction::{
@@ -715,6 +827,7 @@ pub use expense_line_daily_per_diem_deduction::{
     ExpenseLineDailyPerDiemDeductionUpdate, NewExpenseLineDailyPerDiemDeduction,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod expense_line_expense_artifact;
 #[cfg(feature = "core")]
 pub use expense_line_expense_artifact::{
@@ -722,6 +835,7 @@ pub use expense_line_expense_artifact::{
     ExpenseLineExpenseArtifactUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod expense_line_expense_artifact_2;
 #[cfg(feature = "core")]
 pub use expense_line_expense_artifact_2::{
@@ -729,6 +843,7 @@ pub use expense_line_expense_artifact_2::{
     ExpenseLineExpenseArtifact2Update, NewExpenseLineExpenseArtifact2,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_imported_data;
 #[cfg(feature = "expense")]
 pub use expense_line_imported_data::{
@@ -736,6 +851,7 @@ pub use expense_line_imported_data::{
     ExpenseLineImportedDataUpdate, NewExpenseLineImportedData,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_mileage;
 #[cfg(feature = "expense")]
 pub use expense_line_mileage::{
@@ -743,6 +859,7 @@ pub use expense_line_mileage::{
     NewExpenseLineMileage,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_mileage_allocation;
 #[cfg(feature = "expense")]
 pub use expense_line_mileage_allocation::{
@@ -750,6 +867,7 @@ pub use expense_line_mileage_allocation::{
     ExpenseLineMileageAllocationUpdate, NewExpenseLineMileageAllocation,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_per_diem;
 #[cfg(feature = "expense")]
 pub use expense_line_per_diem::{
@@ -757,6 +875,7 @@ pub use expense_line_per_diem::{
     NewExpenseLinePerDiem,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_preapproval;
 #[cfg(feature = "expense")]
 pub use expense_line_preapproval::{
@@ -764,12 +883,14 @@ pub use expense_line_preapproval::{
     NewExpenseLinePreapproval,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_tax;
 #[cfg(feature = "expense")]
 pub use expense_line_tax::{
     ExpenseLineTax, ExpenseLineTaxFields, ExpenseLineTaxUpdate, NewExpenseLineTax,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_line_virtual_card;
 #[cfg(feature = "expense")]
 pub use expense_line_virtual_card::{
@@ -777,6 +898,7 @@ pub use expense_line_virtual_card::{
     NewExpenseLineVirtualCard,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_mileage_config;
 #[cfg(feature = "expense")]
 pub use expense_mileage_config::{
@@ -784,6 +906,7 @@ pub use expense_mileage_config::{
     NewExpenseMileageConfig,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_mileage_rate_type;
 #[cfg(feature = "expense")]
 pub use expense_mileage_rate_type::{
@@ -791,6 +914,7 @@ pub use expense_mileage_rate_type::{
     NewExpenseMileageRateType,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_mileage_region;
 #[cfg(feature = "expense")]
 pub use expense_mileage_region::{
@@ -798,6 +922,7 @@ pub use expense_mileage_region::{
     NewExpenseMileageRegion,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_mileage_tier_rule;
 #[cfg(feature = "expense")]
 pub use expense_mileage_tier_rule::{
@@ -805,6 +930,7 @@ pub use expense_mileage_tier_rule::{
     NewExpenseMileageTierRule,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_mileage_vehicle_type;
 #[cfg(feature = "expense")]
 pub use expense_mileage_vehicle_type::{
@@ -812,6 +938,7 @@ pub use expense_mileage_vehicle_type::{
     ExpenseMileageVehicleTypeUpdate, NewExpenseMileageVehicleType,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_per_diem_config;
 #[cfg(feature = "expense")]
 pub use expense_per_diem_config::{
@@ -819,6 +946,7 @@ pub use expense_per_diem_config::{
     NewExpensePerDiemConfig,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_per_diem_deduction;
 #[cfg(feature = "expense")]
 pub use expense_per_diem_deduction::{
@@ -826,6 +954,7 @@ pub use expense_per_diem_deduction::{
     ExpensePerDiemDeductionUpdate, NewExpensePerDiemDeduction,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_per_diem_rule;
 #[cfg(feature = "expense")]
 pub use expense_per_diem_rule::{
@@ -833,6 +962,7 @@ pub use expense_per_diem_rule::{
     NewExpensePerDiemRule,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_per_diem_rule_condition;
 #[cfg(feature = "expense")]
 pub use expense_per_diem_rule_condition::{
@@ -840,6 +970,7 @@ pub use expense_per_diem_rule_condition::{
     ExpensePerDiemRuleConditionUpdate, NewExpensePerDiemRuleCondition,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_per_diem_time_range_condition;
 #[cfg(feature = "expense")]
 pub use expense_per_diem_time_range_condition::{
@@ -847,12 +978,14 @@ pub use expense_per_diem_time_range_condition::{
     ExpensePerDiemTimeRangeConditionUpdate, NewExpensePerDiemTimeRangeCondition,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_policy;
 #[cfg(feature = "expense")]
 pub use expense_policy::{
     ExpensePolicy, ExpensePolicyFields, ExpensePolicyUpdate, NewExpensePolicy,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_policy_violation;
 #[cfg(feature = "expense")]
 pub use expense_policy_violation::{
@@ -860,6 +993,7 @@ pub use expense_policy_violation::{
     NewExpensePolicyViolation,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_preapproval;
 #[cfg(feature = "expense")]
 pub use expense_preapproval::{
@@ -867,6 +1001,7 @@ pub use expense_preapproval::{
     NewExpensePreapproval,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_preapproval_line;
 #[cfg(feature = "expense")]
 pub use expense_preapproval_line::{
@@ -874,6 +1009,7 @@ pub use expense_preapproval_line::{
     NewExpensePreapprovalLine,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_reconciliation_line;
 #[cfg(feature = "expense")]
 pub use expense_reconciliation_line::{
@@ -881,6 +1017,7 @@ pub use expense_reconciliation_line::{
     ExpenseReconciliationLineUpdate, NewExpenseReconciliationLine,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_report;
 #[cfg(feature = "expense")]
 pub use expense_report::{
@@ -888,12 +1025,14 @@ pub use expense_report::{
     NewExpenseReport,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod expense_report_comment;
 #[cfg(feature = "core")]
 pub use expense_report_comment::{
     ExpenseReportComment, ExpenseReportCommentFields, NewExpenseReportComment,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_report_event_history;
 #[cfg(feature = "expense")]
 pub use expense_report_event_history::{
@@ -901,6 +1040,7 @@ pub use expense_report_event_history::{
     ExpenseReportEventHistoryUpdate, NewExpenseReportEventHistory,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_report_expense_line;
 #[cfg(feature = "expense")]
 pub use expense_report_expense_line::{
@@ -909,6 +1049,7 @@ pub use expense_report_expense_line::{
     NewExpenseReportExpenseLine,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod expense_report_expense_line_expense_artifact;
 #[cfg(feature = "core")]
 pub use expense_report_expense_line_expense_artifact::{
@@ -918,6 +1059,7 @@ pub use expense_report_expense_line_expense_artifact::{
     NewExpenseReportExpenseLineExpenseArtifact,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_report_preapproval;
 #[cfg(feature = "expense")]
 pub use expense_report_preapproval::{
@@ -925,12 +1067,14 @@ pub use expense_report_preapproval::{
     ExpenseReportPreapprovalUpdate, NewExpenseReportPreapproval,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_trip;
 #[cfg(feature = "expense")]
 pub use expense_trip::{
     ExpenseTrip, ExpenseTripFields, ExpenseTripUpdate, NewExpenseTrip,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_trip_mileage;
 #[cfg(feature = "expense")]
 pub use expense_trip_mileage::{
@@ -938,6 +1082,7 @@ pub use expense_trip_mileage::{
     NewExpenseTripMileage,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_trip_mileage_allocation;
 #[cfg(feature = "expense")]
 pub use expense_trip_mileage_allocation::{
@@ -945,6 +1090,7 @@ pub use expense_trip_mileage_allocation::{
     ExpenseTripMileageAllocationUpdate, NewExpenseTripMileageAllocation,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_trip_segment;
 #[cfg(feature = "expense")]
 pub use expense_trip_segment::{
@@ -952,6 +1098,7 @@ pub use expense_trip_segment::{
     NewExpenseTripSegment,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_trip_segment_mileage;
 #[cfg(feature = "expense")]
 pub use expense_trip_segment_mileage::{
@@ -959,12 +1106,14 @@ pub use expense_trip_segment_mileage::{
     ExpenseTripSegmentMileageUpdate, NewExpenseTripSegmentMileage,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_violation;
 #[cfg(feature = "expense")]
 pub use expense_violation::{
     ExpenseViolation, ExpenseViolationFields, ExpenseViolationUpdate, NewExpenseViolation,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod expense_virtual_card;
 #[cfg(feature = "expense")]
 pub use expense_virtual_card::{
@@ -972,6 +1121,7 @@ pub use expense_virtual_card::{
     NewExpenseVirtualCard,
 };
 #[cfg(feature = "pay")]
+#[rustfmt::skip]
 pub mod external_gl_account;
 #[cfg(feature = "pay")]
 pub use external_gl_account::{
@@ -979,6 +1129,7 @@ pub use external_gl_account::{
     NewExternalGlAccount,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod extra_line_attributes_order_line_attribute;
 #[cfg(feature = "core")]
 pub use extra_line_attributes_order_line_attribute::{
@@ -986,6 +1137,7 @@ pub use extra_line_attributes_order_line_attribute::{
     ExtraLineAttributesOrderLineAttributeUpdate, NewExtraLineAttributesOrderLineAttribute,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod extra_line_attributes_order_line_change_attribute;
 #[cfg(feature = "purchasing")]
 pub use extra_line_attributes_order_line_change_attribute::{
@@ -995,6 +1147,7 @@ pub use extra_line_attributes_order_line_change_attribute::{
     NewExtraLineAttributesOrderLineChangeAttribute,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod extra_line_attributes_quote_request_line_attribute;
 #[cfg(feature = "sourcing")]
 pub use extra_line_attributes_quote_request_line_attribute::{
@@ -1005,6 +1158,7 @@ pub use extra_line_attributes_quote_request_line_attribute::{
     NewExtraLineAttributesQuoteRequestLineAttribute,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod extra_line_attributes_requisition_line_attribute;
 #[cfg(feature = "core")]
 pub use extra_line_attributes_requisition_line_attribute::{
@@ -1014,6 +1168,7 @@ pub use extra_line_attributes_requisition_line_attribute::{
     NewExtraLineAttributesRequisitionLineAttribute,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod financial_counterparty;
 #[cfg(feature = "core")]
 pub use financial_counterparty::{
@@ -1021,26 +1176,31 @@ pub use financial_counterparty::{
     NewFinancialCounterparty,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod form;
 #[cfg(feature = "core")]
 pub use form::{Form, FormFields, FormUpdate, NewForm};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod form_response;
 #[cfg(feature = "core")]
 pub use form_response::{
     FormResponse, FormResponseFields, FormResponseUpdate, NewFormResponse,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inbound_invoice_attachment;
 #[cfg(feature = "core")]
 pub use inbound_invoice_attachment::{
     InboundInvoiceAttachment, InboundInvoiceAttachmentFields, NewInboundInvoiceAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inspection_code;
 #[cfg(feature = "core")]
 pub use inspection_code::{InspectionCode, InspectionCodeFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration;
 #[cfg(feature = "core")]
 pub use integration::{
@@ -1048,6 +1208,7 @@ pub use integration::{
     IntegrationIntegrationType, IntegrationUpdate, NewIntegration,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration_contact;
 #[cfg(feature = "core")]
 pub use integration_contact::{
@@ -1056,6 +1217,7 @@ pub use integration_contact::{
     IntegrationContactUpdate, NewIntegrationContact,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration_error;
 #[cfg(feature = "core")]
 pub use integration_error::{
@@ -1063,6 +1225,7 @@ pub use integration_error::{
     IntegrationErrorFields, IntegrationErrorUpdate, NewIntegrationError,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration_history_record;
 #[cfg(feature = "core")]
 pub use integration_history_record::{
@@ -1071,6 +1234,7 @@ pub use integration_history_record::{
     IntegrationHistoryRecordUpdate, NewIntegrationHistoryRecord,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration_record_response;
 #[cfg(feature = "core")]
 pub use integration_record_response::{
@@ -1078,6 +1242,7 @@ pub use integration_record_response::{
     IntegrationRecordResponseUpdate, NewIntegrationRecordResponse,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod integration_run;
 #[cfg(feature = "core")]
 pub use integration_run::{
@@ -1085,6 +1250,7 @@ pub use integration_run::{
     NewIntegrationRun,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod intellectual_property_and_data;
 #[cfg(feature = "core")]
 pub use intellectual_property_and_data::{
@@ -1092,10 +1258,12 @@ pub use intellectual_property_and_data::{
     IntellectualPropertyAndDataUpdate, NewIntellectualPropertyAndData,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory;
 #[cfg(feature = "core")]
 pub use inventory::{Inventory, InventoryFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_adjustment;
 #[cfg(feature = "core")]
 pub use inventory_adjustment::{
@@ -1103,6 +1271,7 @@ pub use inventory_adjustment::{
     NewInventoryAdjustment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_adjustment_attachment;
 #[cfg(feature = "core")]
 pub use inventory_adjustment_attachment::{
@@ -1110,6 +1279,7 @@ pub use inventory_adjustment_attachment::{
     NewInventoryAdjustmentAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_consumption;
 #[cfg(feature = "core")]
 pub use inventory_consumption::{
@@ -1117,6 +1287,7 @@ pub use inventory_consumption::{
     NewInventoryConsumption,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_consumption_attachment;
 #[cfg(feature = "core")]
 pub use inventory_consumption_attachment::{
@@ -1124,12 +1295,14 @@ pub use inventory_consumption_attachment::{
     NewInventoryConsumptionAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_lot;
 #[cfg(feature = "core")]
 pub use inventory_lot::{
     InventoryLot, InventoryLotFields, InventoryLotUpdate, NewInventoryLot,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_organization;
 #[cfg(feature = "core")]
 pub use inventory_organization::{
@@ -1138,6 +1311,7 @@ pub use inventory_organization::{
     NewInventoryOrganization,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod inventory_transaction;
 #[cfg(feature = "purchasing")]
 pub use inventory_transaction::{
@@ -1145,6 +1319,7 @@ pub use inventory_transaction::{
     InventoryTransactionUpdate, NewInventoryTransaction,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_transaction_attachment;
 #[cfg(feature = "core")]
 pub use inventory_transaction_attachment::{
@@ -1152,6 +1327,7 @@ pub use inventory_transaction_attachment::{
     NewInventoryTransactionAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_transaction_lot;
 #[cfg(feature = "core")]
 pub use inventory_transaction_lot::{
@@ -1159,6 +1335,7 @@ pub use inventory_transaction_lot::{
     InventoryTransactionLotUpdate, NewInventoryTransactionLot,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_transaction_valuation;
 #[cfg(feature = "core")]
 pub use inventory_transaction_valuation::{
@@ -1166,6 +1343,7 @@ pub use inventory_transaction_valuation::{
     InventoryTransactionValuationUpdate, NewInventoryTransactionValuation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_transfer;
 #[cfg(feature = "core")]
 pub use inventory_transfer::{
@@ -1173,6 +1351,7 @@ pub use inventory_transfer::{
     NewInventoryTransfer,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_transfer_attachment;
 #[cfg(feature = "core")]
 pub use inventory_transfer_attachment::{
@@ -1180,6 +1359,7 @@ pub use inventory_transfer_attachment::{
     NewInventoryTransferAttachment,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_txn_allocation;
 #[cfg(feature = "core")]
 pub use inventory_txn_allocation::{
@@ -1187,6 +1367,7 @@ pub use inventory_txn_allocation::{
     NewInventoryTxnAllocation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod inventory_valuation;
 #[cfg(feature = "core")]
 pub use inventory_valuation::{
@@ -1194,6 +1375,7 @@ pub use inventory_valuation::{
     NewInventoryValuation,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod invoice;
 #[cfg(feature = "invoicing")]
 pub use invoice::{
@@ -1201,18 +1383,21 @@ pub use invoice::{
     InvoiceUpdate, NewInvoice,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_attachment;
 #[cfg(feature = "core")]
 pub use invoice_attachment::{
     InvoiceAttachment, InvoiceAttachmentFields, NewInvoiceAttachment,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod invoice_charge;
 #[cfg(feature = "invoicing")]
 pub use invoice_charge::{
     InvoiceCharge, InvoiceChargeFields, InvoiceChargeUpdate, NewInvoiceCharge,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod invoice_charge_allocation;
 #[cfg(feature = "invoicing")]
 pub use invoice_charge_allocation::{
@@ -1220,16 +1405,19 @@ pub use invoice_charge_allocation::{
     InvoiceChargeAllocationUpdate, NewInvoiceChargeAllocation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_comment;
 #[cfg(feature = "core")]
 pub use invoice_comment::{InvoiceComment, InvoiceCommentFields, NewInvoiceComment};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_email;
 #[cfg(feature = "core")]
 pub use invoice_email::{
     InvoiceEmail, InvoiceEmailFields, InvoiceEmailUpdate, NewInvoiceEmail,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_failed_tolerance;
 #[cfg(feature = "core")]
 pub use invoice_failed_tolerance::{
@@ -1237,6 +1425,7 @@ pub use invoice_failed_tolerance::{
     NewInvoiceFailedTolerance,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_line;
 #[cfg(feature = "core")]
 pub use invoice_line::{
@@ -1244,6 +1433,7 @@ pub use invoice_line::{
     NewInvoiceLine,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_line_allocation;
 #[cfg(feature = "core")]
 pub use invoice_line_allocation::{
@@ -1251,6 +1441,7 @@ pub use invoice_line_allocation::{
     NewInvoiceLineAllocation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_reconciliation_line;
 #[cfg(feature = "core")]
 pub use invoice_reconciliation_line::{
@@ -1258,6 +1449,7 @@ pub use invoice_reconciliation_line::{
     InvoiceReconciliationLineUpdate, NewInvoiceReconciliationLine,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod invoice_remit_to_address;
 #[cfg(feature = "core")]
 pub use invoice_remit_to_address::{
@@ -1265,10 +1457,12 @@ pub use invoice_remit_to_address::{
     NewInvoiceRemitToAddress,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod item;
 #[cfg(feature = "core")]
 pub use item::{Item, ItemFields, ItemUpdate, NewItem};
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod item_supplier_item;
 #[cfg(feature = "purchasing")]
 pub use item_supplier_item::{
@@ -1276,12 +1470,14 @@ pub use item_supplier_item::{
     ItemSupplierItemUpdate, NewItemSupplierItem,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod item_tax_detail;
 #[cfg(feature = "core")]
 pub use item_tax_detail::{
     ItemTaxDetail, ItemTaxDetailFields, ItemTaxDetailUpdate, NewItemTaxDetail,
 };
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod itemized_expense_line;
 #[cfg(feature = "expense")]
 pub use itemized_expense_line::{
@@ -1289,20 +1485,24 @@ pub use itemized_expense_line::{
     NewItemizedExpenseLine,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod job_category;
 #[cfg(feature = "core")]
 pub use job_category::{
     JobCategory, JobCategoryFields, JobCategoryUpdate, NewJobCategory,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod job_level;
 #[cfg(feature = "core")]
 pub use job_level::{JobLevel, JobLevelFields, JobLevelUpdate, NewJobLevel};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod job_title;
 #[cfg(feature = "core")]
 pub use job_title::{JobTitle, JobTitleFields, JobTitleUpdate, NewJobTitle};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod job_title_association;
 #[cfg(feature = "core")]
 pub use job_title_association::{
@@ -1310,10 +1510,12 @@ pub use job_title_association::{
     NewJobTitleAssociation,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod language;
 #[cfg(feature = "core")]
 pub use language::{Language, LanguageFields, LanguageUpdate, NewLanguage};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod legal_entity;
 #[cfg(feature = "core")]
 pub use legal_entity::{
@@ -1321,6 +1523,7 @@ pub use legal_entity::{
     NewLegalEntity,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod legal_entity_address;
 #[cfg(feature = "core")]
 pub use legal_entity_address::{
@@ -1328,32 +1531,38 @@ pub use legal_entity_address::{
     NewLegalEntityAddress,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod lookup;
 #[cfg(feature = "core")]
 pub use lookup::{Lookup, LookupFields, LookupUpdate, NewLookup};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod lookup_value;
 #[cfg(feature = "core")]
 pub use lookup_value::{
     LookupValue, LookupValueFields, LookupValueUpdate, NewLookupValue,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod object_line;
 #[cfg(feature = "core")]
 pub use object_line::{NewObjectLine, ObjectLine, ObjectLineFields, ObjectLineUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod online_store;
 #[cfg(feature = "core")]
 pub use online_store::{
     NewOnlineStore, OnlineStore, OnlineStoreFields, OnlineStoreUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod order_header_confirmation;
 #[cfg(feature = "core")]
 pub use order_header_confirmation::{
     OrderHeaderConfirmation, OrderHeaderConfirmationFields, OrderHeaderConfirmationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod order_line_allocation;
 #[cfg(feature = "core")]
 pub use order_line_allocation::{
@@ -1361,12 +1570,14 @@ pub use order_line_allocation::{
     OrderLineAllocationUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_line_change;
 #[cfg(feature = "purchasing")]
 pub use order_line_change::{
     NewOrderLineChange, OrderLineChange, OrderLineChangeFields, OrderLineChangeUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_line_change_allocation;
 #[cfg(feature = "purchasing")]
 pub use order_line_change_allocation::{
@@ -1374,6 +1585,7 @@ pub use order_line_change_allocation::{
     OrderLineChangeAllocationFields, OrderLineChangeAllocationUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_line_change_tax_detail;
 #[cfg(feature = "purchasing")]
 pub use order_line_change_tax_detail::{
@@ -1381,6 +1593,7 @@ pub use order_line_change_tax_detail::{
     OrderLineChangeTaxDetailFields, OrderLineChangeTaxDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod order_line_confirmation;
 #[cfg(feature = "core")]
 pub use order_line_confirmation::{
@@ -1388,6 +1601,7 @@ pub use order_line_confirmation::{
     OrderLineConfirmationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod order_line_tax_detail;
 #[cfg(feature = "core")]
 pub use order_line_tax_detail::{
@@ -1395,10 +1609,12 @@ pub use order_line_tax_detail::{
     OrderLineTaxDetailUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_pad;
 #[cfg(feature = "purchasing")]
 pub use order_pad::{NewOrderPad, OrderPad, OrderPadFields, OrderPadUpdate};
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_pad_order_pad_line;
 #[cfg(feature = "purchasing")]
 pub use order_pad_order_pad_line::{
@@ -1406,12 +1622,14 @@ pub use order_pad_order_pad_line::{
     OrderPadOrderPadLineOrderAmountMethod, OrderPadOrderPadLineUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_pad_section;
 #[cfg(feature = "purchasing")]
 pub use order_pad_section::{
     NewOrderPadSection, OrderPadSection, OrderPadSectionFields, OrderPadSectionUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod order_pad_visual_annotation;
 #[cfg(feature = "purchasing")]
 pub use order_pad_visual_annotation::{
@@ -1419,12 +1637,14 @@ pub use order_pad_visual_annotation::{
     OrderPadVisualAnnotationFields, OrderPadVisualAnnotationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod order_window;
 #[cfg(feature = "core")]
 pub use order_window::{
     NewOrderWindow, OrderWindow, OrderWindowFields, OrderWindowUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payable_allocation;
 #[cfg(feature = "core")]
 pub use payable_allocation::{
@@ -1433,6 +1653,7 @@ pub use payable_allocation::{
     PayableAllocationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payable_external_payable;
 #[cfg(feature = "core")]
 pub use payable_external_payable::{
@@ -1440,14 +1661,17 @@ pub use payable_external_payable::{
     PayableExternalPayableFields, PayableExternalPayableUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payable_invoice;
 #[cfg(feature = "core")]
 pub use payable_invoice::{PayableInvoice, PayableInvoiceAction, PayableInvoiceFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payable_order;
 #[cfg(feature = "core")]
 pub use payable_order::{PayableOrder, PayableOrderAction, PayableOrderFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payable_order_reconciliation_line;
 #[cfg(feature = "core")]
 pub use payable_order_reconciliation_line::{
@@ -1455,6 +1679,7 @@ pub use payable_order_reconciliation_line::{
     PayableOrderReconciliationLineFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payables_external_supplier_payable;
 #[cfg(feature = "core")]
 pub use payables_external_supplier_payable::{
@@ -1462,34 +1687,41 @@ pub use payables_external_supplier_payable::{
     PayablesExternalSupplierPayableFields, PayablesExternalSupplierPayableUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payment;
 #[cfg(feature = "core")]
 pub use payment::{NewPayment, Payment, PaymentFields, PaymentUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod payment_term;
 #[cfg(feature = "core")]
 pub use payment_term::{
     NewPaymentTerm, PaymentTerm, PaymentTermFields, PaymentTermType, PaymentTermUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod pcard;
 #[cfg(feature = "core")]
 pub use pcard::{NewPcard, Pcard, PcardFields, PcardUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod period;
 #[cfg(feature = "core")]
 pub use period::{NewPeriod, Period, PeriodFields, PeriodUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod phone_number;
 #[cfg(feature = "core")]
 pub use phone_number::{
     NewPhoneNumber, PhoneNumber, PhoneNumberFields, PhoneNumberUpdate,
 };
 #[cfg(feature = "inventory")]
+#[rustfmt::skip]
 pub mod pick_list;
 #[cfg(feature = "inventory")]
 pub use pick_list::{PickList, PickListFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod procurement_milestone;
 #[cfg(feature = "core")]
 pub use procurement_milestone::{
@@ -1497,6 +1729,7 @@ pub use procurement_milestone::{
     ProcurementMilestoneUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod procurement_recurring_rule;
 #[cfg(feature = "core")]
 pub use procurement_recurring_rule::{
@@ -1504,16 +1737,19 @@ pub use procurement_recurring_rule::{
     ProcurementRecurringRuleFields, ProcurementRecurringRuleUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod project;
 #[cfg(feature = "core")]
 pub use project::{NewProject, Project, ProjectAction, ProjectFields, ProjectUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod project_attachment;
 #[cfg(feature = "core")]
 pub use project_attachment::{
     NewProjectAttachment, ProjectAttachment, ProjectAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod project_membership;
 #[cfg(feature = "core")]
 pub use project_membership::{
@@ -1521,18 +1757,21 @@ pub use project_membership::{
     ProjectMembershipUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod project_task;
 #[cfg(feature = "core")]
 pub use project_task::{
     NewProjectTask, ProjectTask, ProjectTaskFields, ProjectTaskUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod punchout_site;
 #[cfg(feature = "core")]
 pub use punchout_site::{
     NewPunchoutSite, PunchoutSite, PunchoutSiteFields, PunchoutSiteUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order;
 #[cfg(feature = "core")]
 pub use purchase_order::{
@@ -1542,12 +1781,14 @@ pub use purchase_order::{
     PurchaseOrderTransmissionStatus, PurchaseOrderType, PurchaseOrderUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_attachment;
 #[cfg(feature = "core")]
 pub use purchase_order_attachment::{
     NewPurchaseOrderAttachment, PurchaseOrderAttachment, PurchaseOrderAttachmentFields,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod purchase_order_change;
 #[cfg(feature = "purchasing")]
 pub use purchase_order_change::{
@@ -1556,6 +1797,7 @@ pub use purchase_order_change::{
     PurchaseOrderChangeUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_change_attachment;
 #[cfg(feature = "core")]
 pub use purchase_order_change_attachment::{
@@ -1563,12 +1805,14 @@ pub use purchase_order_change_attachment::{
     PurchaseOrderChangeAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_comment;
 #[cfg(feature = "core")]
 pub use purchase_order_comment::{
     NewPurchaseOrderComment, PurchaseOrderComment, PurchaseOrderCommentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_line;
 #[cfg(feature = "core")]
 pub use purchase_order_line::{
@@ -1577,6 +1821,7 @@ pub use purchase_order_line::{
     PurchaseOrderLineMatchType, PurchaseOrderLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_line_attachment;
 #[cfg(feature = "core")]
 pub use purchase_order_line_attachment::{
@@ -1584,6 +1829,7 @@ pub use purchase_order_line_attachment::{
     PurchaseOrderLineAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purchase_order_line_change_attachment;
 #[cfg(feature = "core")]
 pub use purchase_order_line_change_attachment::{
@@ -1591,10 +1837,12 @@ pub use purchase_order_line_change_attachment::{
     PurchaseOrderLineChangeAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod purpose;
 #[cfg(feature = "core")]
 pub use purpose::{NewPurpose, Purpose, PurposeFields, PurposeUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod quote_award_approvable_comment;
 #[cfg(feature = "core")]
 pub use quote_award_approvable_comment::{
@@ -1602,12 +1850,14 @@ pub use quote_award_approvable_comment::{
     QuoteAwardApprovableCommentFields,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_request;
 #[cfg(feature = "sourcing")]
 pub use quote_request::{
     NewQuoteRequest, QuoteRequest, QuoteRequestFields, QuoteRequestUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod quote_request_approvable_comment;
 #[cfg(feature = "core")]
 pub use quote_request_approvable_comment::{
@@ -1615,6 +1865,7 @@ pub use quote_request_approvable_comment::{
     QuoteRequestApprovableCommentFields,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_request_attachment;
 #[cfg(feature = "sourcing")]
 pub use quote_request_attachment::{
@@ -1622,12 +1873,14 @@ pub use quote_request_attachment::{
     QuoteRequestAttachmentUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_request_line;
 #[cfg(feature = "sourcing")]
 pub use quote_request_line::{
     NewQuoteRequestLine, QuoteRequestLine, QuoteRequestLineFields, QuoteRequestLineUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_request_pending_quote_supplier;
 #[cfg(feature = "sourcing")]
 pub use quote_request_pending_quote_supplier::{
@@ -1635,18 +1888,21 @@ pub use quote_request_pending_quote_supplier::{
     QuoteRequestPendingQuoteSupplierFields,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_request_quote_response;
 #[cfg(feature = "sourcing")]
 pub use quote_request_quote_response::{
     QuoteRequestQuoteResponse, QuoteRequestQuoteResponseFields,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_requests_lot;
 #[cfg(feature = "sourcing")]
 pub use quote_requests_lot::{
     NewQuoteRequestsLot, QuoteRequestsLot, QuoteRequestsLotFields, QuoteRequestsLotUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_requests_user;
 #[cfg(feature = "sourcing")]
 pub use quote_requests_user::{
@@ -1654,12 +1910,14 @@ pub use quote_requests_user::{
     QuoteRequestsUserFields, QuoteRequestsUserUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_response;
 #[cfg(feature = "sourcing")]
 pub use quote_response::{
     QuoteResponse, QuoteResponseAction, QuoteResponseFields, QuoteResponseUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_response_line;
 #[cfg(feature = "sourcing")]
 pub use quote_response_line::{
@@ -1667,16 +1925,19 @@ pub use quote_response_line::{
     QuoteResponseLineUpdate,
 };
 #[cfg(feature = "sourcing")]
+#[rustfmt::skip]
 pub mod quote_supplier;
 #[cfg(feature = "sourcing")]
 pub use quote_supplier::{QuoteSupplier, QuoteSupplierFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod ra_risk_request;
 #[cfg(feature = "core")]
 pub use ra_risk_request::{
     NewRaRiskRequest, RaRiskRequest, RaRiskRequestFields, RaRiskRequestUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod ra_risk_request_score;
 #[cfg(feature = "core")]
 pub use ra_risk_request_score::{
@@ -1684,22 +1945,26 @@ pub use ra_risk_request_score::{
     RaRiskRequestScoreUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod rate_card;
 #[cfg(feature = "core")]
 pub use rate_card::{NewRateCard, RateCard, RateCardFields, RateCardUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod rate_card_line;
 #[cfg(feature = "core")]
 pub use rate_card_line::{
     NewRateCardLine, RateCardLine, RateCardLineFields, RateCardLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod reason_insight;
 #[cfg(feature = "core")]
 pub use reason_insight::{
     NewReasonInsight, ReasonInsight, ReasonInsightFields, ReasonInsightUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod reason_insight_event;
 #[cfg(feature = "core")]
 pub use reason_insight_event::{
@@ -1707,14 +1972,17 @@ pub use reason_insight_event::{
     ReasonInsightEventUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receipt;
 #[cfg(feature = "core")]
 pub use receipt::{NewReceipt, Receipt, ReceiptFields, ReceiptUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receipt_request;
 #[cfg(feature = "core")]
 pub use receipt_request::{ReceiptRequest, ReceiptRequestAction, ReceiptRequestFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receipt_request_line;
 #[cfg(feature = "core")]
 pub use receipt_request_line::{
@@ -1722,6 +1990,7 @@ pub use receipt_request_line::{
     ReceiptRequestLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receivable_purchase_order_line;
 #[cfg(feature = "core")]
 pub use receivable_purchase_order_line::{
@@ -1729,6 +1998,7 @@ pub use receivable_purchase_order_line::{
     ReceivablePurchaseOrderLineFields, ReceivablePurchaseOrderLineMatchType,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receiving_transaction;
 #[cfg(feature = "core")]
 pub use receiving_transaction::{
@@ -1736,6 +2006,7 @@ pub use receiving_transaction::{
     ReceivingTransactionFields, ReceivingTransactionUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod receiving_transaction_attachment;
 #[cfg(feature = "core")]
 pub use receiving_transaction_attachment::{
@@ -1743,6 +2014,7 @@ pub use receiving_transaction_attachment::{
     ReceivingTransactionAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod req_line_allocation;
 #[cfg(feature = "core")]
 pub use req_line_allocation::{
@@ -1750,6 +2022,7 @@ pub use req_line_allocation::{
     ReqLineAllocationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition;
 #[cfg(feature = "core")]
 pub use requisition::{
@@ -1757,18 +2030,21 @@ pub use requisition::{
     RequisitionUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_attachment;
 #[cfg(feature = "core")]
 pub use requisition_attachment::{
     NewRequisitionAttachment, RequisitionAttachment, RequisitionAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_comment;
 #[cfg(feature = "core")]
 pub use requisition_comment::{
     NewRequisitionComment, RequisitionComment, RequisitionCommentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_line;
 #[cfg(feature = "core")]
 pub use requisition_line::{
@@ -1776,6 +2052,7 @@ pub use requisition_line::{
     RequisitionLineTransmissionMethodOverride, RequisitionLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_line_attachment;
 #[cfg(feature = "core")]
 pub use requisition_line_attachment::{
@@ -1783,12 +2060,14 @@ pub use requisition_line_attachment::{
     RequisitionLineAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_line_easy_form_response;
 #[cfg(feature = "core")]
 pub use requisition_line_easy_form_response::{
     RequisitionLineEasyFormResponse, RequisitionLineEasyFormResponseFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_line_realtime_extension;
 #[cfg(feature = "core")]
 pub use requisition_line_realtime_extension::{
@@ -1797,6 +2076,7 @@ pub use requisition_line_realtime_extension::{
     RequisitionLineRealtimeExtensionUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod requisition_line_tax_detail;
 #[cfg(feature = "core")]
 pub use requisition_line_tax_detail::{
@@ -1804,6 +2084,7 @@ pub use requisition_line_tax_detail::{
     RequisitionLineTaxDetailFields, RequisitionLineTaxDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod return_request;
 #[cfg(feature = "core")]
 pub use return_request::{
@@ -1811,6 +2092,7 @@ pub use return_request::{
     ReturnRequestUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod return_request_line;
 #[cfg(feature = "core")]
 pub use return_request_line::{
@@ -1818,6 +2100,7 @@ pub use return_request_line::{
     ReturnRequestLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod return_to_supplier_transaction;
 #[cfg(feature = "core")]
 pub use return_to_supplier_transaction::{
@@ -1825,6 +2108,7 @@ pub use return_to_supplier_transaction::{
     ReturnToSupplierTransactionUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod return_to_supplier_transaction_attachment;
 #[cfg(feature = "core")]
 pub use return_to_supplier_transaction_attachment::{
@@ -1832,22 +2116,26 @@ pub use return_to_supplier_transaction_attachment::{
     ReturnToSupplierTransactionAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod role;
 #[cfg(feature = "core")]
 pub use role::{Role, RoleFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod schedule_line;
 #[cfg(feature = "core")]
 pub use schedule_line::{
     NewScheduleLine, ScheduleLine, ScheduleLineFields, ScheduleLineUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod shipping_term;
 #[cfg(feature = "core")]
 pub use shipping_term::{
     NewShippingTerm, ShippingTerm, ShippingTermFields, ShippingTermUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod sim_diversity_certificate_artifact;
 #[cfg(feature = "core")]
 pub use sim_diversity_certificate_artifact::{
@@ -1855,6 +2143,7 @@ pub use sim_diversity_certificate_artifact::{
     SimDiversityCertificateArtifactFields, SimDiversityCertificateArtifactUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier;
 #[cfg(feature = "core")]
 pub use supplier::{
@@ -1862,24 +2151,28 @@ pub use supplier::{
     SupplierPoChangeMethod, SupplierPoMethod, SupplierUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_address;
 #[cfg(feature = "core")]
 pub use supplier_address::{
     NewSupplierAddress, SupplierAddress, SupplierAddressFields, SupplierAddressUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_address_2;
 #[cfg(feature = "core")]
 pub use supplier_address_2::{
     NewSupplierAddress2, SupplierAddress2, SupplierAddress2Fields, SupplierAddress2Update,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_business_group;
 #[cfg(feature = "core")]
 pub use supplier_business_group::{
     SupplierBusinessGroup, SupplierBusinessGroupAction, SupplierBusinessGroupFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_classification_detail;
 #[cfg(feature = "core")]
 pub use supplier_classification_detail::{
@@ -1887,6 +2180,7 @@ pub use supplier_classification_detail::{
     SupplierClassificationDetailFields, SupplierClassificationDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_enterprise_detail;
 #[cfg(feature = "core")]
 pub use supplier_enterprise_detail::{
@@ -1894,6 +2188,7 @@ pub use supplier_enterprise_detail::{
     SupplierEnterpriseDetailFields, SupplierEnterpriseDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information;
 #[cfg(feature = "core")]
 pub use supplier_information::{
@@ -1904,6 +2199,7 @@ pub use supplier_information::{
     SupplierInformationSupplierRegion, SupplierInformationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_address;
 #[cfg(feature = "core")]
 pub use supplier_information_address::{
@@ -1912,6 +2208,7 @@ pub use supplier_information_address::{
     SupplierInformationAddressPaymentMethodItem, SupplierInformationAddressUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_artifact;
 #[cfg(feature = "core")]
 pub use supplier_information_artifact::{
@@ -1919,6 +2216,7 @@ pub use supplier_information_artifact::{
     SupplierInformationArtifactFields, SupplierInformationArtifactUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_classification_detail;
 #[cfg(feature = "core")]
 pub use supplier_information_classification_detail::{
@@ -1927,6 +2225,7 @@ pub use supplier_information_classification_detail::{
     SupplierInformationClassificationDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_contact;
 #[cfg(feature = "core")]
 pub use supplier_information_contact::{
@@ -1935,6 +2234,7 @@ pub use supplier_information_contact::{
     SupplierInformationContactUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_easy_form_response;
 #[cfg(feature = "core")]
 pub use supplier_information_easy_form_response::{
@@ -1942,6 +2242,7 @@ pub use supplier_information_easy_form_response::{
     SupplierInformationEasyFormResponseFields, SupplierInformationEasyFormResponseUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_enterprise_detail;
 #[cfg(feature = "core")]
 pub use supplier_information_enterprise_detail::{
@@ -1949,6 +2250,7 @@ pub use supplier_information_enterprise_detail::{
     SupplierInformationEnterpriseDetailFields, SupplierInformationEnterpriseDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_insurance_detail;
 #[cfg(feature = "core")]
 pub use supplier_information_insurance_detail::{
@@ -1956,6 +2258,7 @@ pub use supplier_information_insurance_detail::{
     SupplierInformationInsuranceDetailFields, SupplierInformationInsuranceDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_risk_detail;
 #[cfg(feature = "core")]
 pub use supplier_information_risk_detail::{
@@ -1963,6 +2266,7 @@ pub use supplier_information_risk_detail::{
     SupplierInformationRiskDetailFields, SupplierInformationRiskDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_site;
 #[cfg(feature = "core")]
 pub use supplier_information_site::{
@@ -1970,6 +2274,7 @@ pub use supplier_information_site::{
     SupplierInformationSiteUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_supplier_information_site;
 #[cfg(feature = "core")]
 pub use supplier_information_supplier_information_site::{
@@ -1979,6 +2284,7 @@ pub use supplier_information_supplier_information_site::{
     SupplierInformationSupplierInformationSiteUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_tax_detail;
 #[cfg(feature = "core")]
 pub use supplier_information_tax_detail::{
@@ -1986,6 +2292,7 @@ pub use supplier_information_tax_detail::{
     SupplierInformationTaxDetailFields, SupplierInformationTaxDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_information_tax_registration;
 #[cfg(feature = "core")]
 pub use supplier_information_tax_registration::{
@@ -1993,6 +2300,7 @@ pub use supplier_information_tax_registration::{
     SupplierInformationTaxRegistrationFields, SupplierInformationTaxRegistrationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_insurance_detail;
 #[cfg(feature = "core")]
 pub use supplier_insurance_detail::{
@@ -2000,6 +2308,7 @@ pub use supplier_insurance_detail::{
     SupplierInsuranceDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_invite;
 #[cfg(feature = "core")]
 pub use supplier_invite::{
@@ -2008,6 +2317,7 @@ pub use supplier_invite::{
     SupplierInvitePoMethod,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod supplier_invoice_email;
 #[cfg(feature = "invoicing")]
 pub use supplier_invoice_email::{
@@ -2015,6 +2325,7 @@ pub use supplier_invoice_email::{
     SupplierInvoiceEmailUpdate,
 };
 #[cfg(feature = "purchasing")]
+#[rustfmt::skip]
 pub mod supplier_item;
 #[cfg(feature = "purchasing")]
 pub use supplier_item::{
@@ -2022,12 +2333,14 @@ pub use supplier_item::{
     SupplierItemUpdate,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod supplier_remit_to;
 #[cfg(feature = "invoicing")]
 pub use supplier_remit_to::{
     NewSupplierRemitTo, SupplierRemitTo, SupplierRemitToFields, SupplierRemitToUpdate,
 };
 #[cfg(feature = "supplier_risk")]
+#[rustfmt::skip]
 pub mod supplier_risk_aware_feed;
 #[cfg(feature = "supplier_risk")]
 pub use supplier_risk_aware_feed::{
@@ -2035,6 +2348,7 @@ pub use supplier_risk_aware_feed::{
     SupplierRiskAwareFeedUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_risk_detail;
 #[cfg(feature = "core")]
 pub use supplier_risk_detail::{
@@ -2042,6 +2356,7 @@ pub use supplier_risk_detail::{
     SupplierRiskDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_sharing_setting;
 #[cfg(feature = "core")]
 pub use supplier_sharing_setting::{
@@ -2049,6 +2364,7 @@ pub use supplier_sharing_setting::{
     SupplierSharingSettingUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_site;
 #[cfg(feature = "core")]
 pub use supplier_site::{
@@ -2056,6 +2372,7 @@ pub use supplier_site::{
     SupplierSitePoMethod, SupplierSiteUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_supplier_site;
 #[cfg(feature = "core")]
 pub use supplier_supplier_site::{
@@ -2064,6 +2381,7 @@ pub use supplier_supplier_site::{
     SupplierSupplierSiteUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod supplier_tax_detail;
 #[cfg(feature = "core")]
 pub use supplier_tax_detail::{
@@ -2071,6 +2389,7 @@ pub use supplier_tax_detail::{
     SupplierTaxDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod sustainability_detail;
 #[cfg(feature = "core")]
 pub use sustainability_detail::{
@@ -2078,54 +2397,66 @@ pub use sustainability_detail::{
     SustainabilityDetailUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tag;
 #[cfg(feature = "core")]
 pub use tag::{NewTag, Tag, TagFields, TagUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tagging;
 #[cfg(feature = "core")]
 pub use tagging::{NewTagging, Tagging, TaggingFields, TaggingUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod task;
 #[cfg(feature = "core")]
 pub use task::{NewTask, Task, TaskFields, TaskUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod task_attachment;
 #[cfg(feature = "core")]
 pub use task_attachment::{NewTaskAttachment, TaskAttachment, TaskAttachmentFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tax_code;
 #[cfg(feature = "core")]
 pub use tax_code::{NewTaxCode, TaxCode, TaxCodeFields, TaxCodeUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tax_line;
 #[cfg(feature = "core")]
 pub use tax_line::{NewTaxLine, TaxLine, TaxLineFields, TaxLineUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tax_rate;
 #[cfg(feature = "core")]
 pub use tax_rate::{NewTaxRate, TaxRate, TaxRateFields, TaxRateUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tax_rate_type;
 #[cfg(feature = "core")]
 pub use tax_rate_type::{
     NewTaxRateType, TaxRateType, TaxRateTypeFields, TaxRateTypeUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod tax_registration;
 #[cfg(feature = "core")]
 pub use tax_registration::{
     NewTaxRegistration, TaxRegistration, TaxRegistrationFields, TaxRegistrationUpdate,
 };
 #[cfg(feature = "invoicing")]
+#[rustfmt::skip]
 pub mod tcs_tax_line;
 #[cfg(feature = "invoicing")]
 pub use tcs_tax_line::{NewTcsTaxLine, TcsTaxLine, TcsTaxLineFields, TcsTaxLineUpdate};
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod travel_trip;
 #[cfg(feature = "expense")]
 pub use travel_trip::{NewTravelTrip, TravelTrip, TravelTripFields, TravelTripUpdate};
 #[cfg(feature = "expense")]
+#[rustfmt::skip]
 pub mod travel_trip_booking;
 #[cfg(feature = "expense")]
 pub use travel_trip_booking::{
@@ -2134,10 +2465,12 @@ pub use travel_trip_booking::{
     TravelTripBookingStatus, TravelTripBookingUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod uom;
 #[cfg(feature = "core")]
 pub use uom::{Uom, UomFields};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod uom_translation;
 #[cfg(feature = "core")]
 pub use uom_translation::{
@@ -2145,30 +2478,35 @@ pub use uom_translation::{
     UomTranslationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod upload_error;
 #[cfg(feature = "core")]
 pub use upload_error::{
     NewUploadError, UploadError, UploadErrorFields, UploadErrorUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user;
 #[cfg(feature = "core")]
 pub use user::{
     NewUser, User, UserAction, UserFields, UserGeneratePasswordAndNotify, UserUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_address;
 #[cfg(feature = "core")]
 pub use user_address::{
     NewUserAddress, UserAddress, UserAddressFields, UserAddressUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_business_group;
 #[cfg(feature = "core")]
 pub use user_business_group::{
     UserBusinessGroup, UserBusinessGroupAction, UserBusinessGroupFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_easy_form_response;
 #[cfg(feature = "core")]
 pub use user_easy_form_response::{
@@ -2176,16 +2514,19 @@ pub use user_easy_form_response::{
     UserEasyFormResponseUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_group;
 #[cfg(feature = "core")]
 pub use user_group::{NewUserGroup, UserGroup, UserGroupFields, UserGroupUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_group_attachment;
 #[cfg(feature = "core")]
 pub use user_group_attachment::{
     NewUserGroupAttachment, UserGroupAttachment, UserGroupAttachmentFields,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_group_membership;
 #[cfg(feature = "core")]
 pub use user_group_membership::{
@@ -2193,32 +2534,38 @@ pub use user_group_membership::{
     UserGroupMembershipUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_group_task;
 #[cfg(feature = "core")]
 pub use user_group_task::{
     NewUserGroupTask, UserGroupTask, UserGroupTaskFields, UserGroupTaskUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod user_simple;
 #[cfg(feature = "core")]
 pub use user_simple::{NewUserSimple, UserSimple, UserSimpleFields, UserSimpleUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod warehous;
 #[cfg(feature = "core")]
 pub use warehous::{NewWarehous, Warehous, WarehousFields, WarehousUpdate};
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod warehous_location;
 #[cfg(feature = "core")]
 pub use warehous_location::{
     NewWarehousLocation, WarehousLocation, WarehousLocationFields, WarehousLocationUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod warehouse_type;
 #[cfg(feature = "core")]
 pub use warehouse_type::{
     NewWarehouseType, WarehouseType, WarehouseTypeFields, WarehouseTypeUpdate,
 };
 #[cfg(feature = "core")]
+#[rustfmt::skip]
 pub mod withholding_tax_line;
 #[cfg(feature = "core")]
 pub use withholding_tax_line::{

@@ -13,8 +13,8 @@ fn enum_field_in_a_list_of_values() {
 
 #[test]
 fn reference_path_through_the_supplier() {
-    let query = Query::<Invoice>::new()
-        .filter(coupa::invoice::fields::supplier().name().starts_with("Ac"));
+    let query =
+        Query::<Invoice>::new().filter(coupa::invoice::fields::supplier().name().starts_with("Ac"));
     assert_eq!(query.to_query_string(), "supplier[name][starts_with]=Ac");
 }
 

@@ -42,7 +42,11 @@ fn committed_schema_matches_a_fresh_import() {
     }
     let committed = coupa_codegen::load::yaml_files(&schema).expect("schema/ is readable");
     for path in committed {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if !expected.contains_key(&name) {
             stale.push(name);
         }
@@ -56,10 +60,14 @@ fn committed_schema_matches_a_fresh_import() {
 
 #[test]
 fn committed_schema_with_overlays_is_valid() {
-    let checked = coupa_codegen::check_dir(&workspace().join("schema")).expect("schema/ is readable");
+    let checked =
+        coupa_codegen::check_dir(&workspace().join("schema")).expect("schema/ is readable");
     assert!(checked.is_ok(), "{}", checked.report());
     assert_eq!(checked.schema.definitions.len(), 346);
-    let invoice = checked.schema.get("invoice").expect("invoices are imported");
+    let invoice = checked
+        .schema
+        .get("invoice")
+        .expect("invoices are imported");
     assert_eq!(invoice.rust_name, "Invoice");
     assert_eq!(invoice.xml_root, "invoice-header");
     let required: Vec<&str> = invoice
@@ -68,5 +76,8 @@ fn committed_schema_with_overlays_is_valid() {
         .filter(|f| f.required)
         .map(|f| f.wire.as_str())
         .collect();
-    assert_eq!(required, ["currency", "invoice-date", "invoice-number", "supplier"]);
+    assert_eq!(
+        required,
+        ["currency", "invoice-date", "invoice-number", "supplier"]
+    );
 }

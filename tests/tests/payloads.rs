@@ -1,10 +1,10 @@
 //! Create and update payloads hold only writable fields and write only what was set.
 
+use coupa::Decimal;
 use coupa::{
     Currency, InvoiceLine, LineChange, NewInvoice, NewInvoiceLine, NewSupplier, PaymentTerm, Ref,
     Supplier, SupplierUpdate,
 };
-use coupa::Decimal;
 
 fn decimal(text: &str) -> Decimal {
     text.parse().expect("a valid decimal literal")

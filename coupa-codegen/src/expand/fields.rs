@@ -100,7 +100,11 @@ fn method(c: &Container, field: &FieldSpec, root: &TokenStream) -> Option<TokenS
 }
 
 /// The type of a field's path from `root`, and the method body building it.
-fn path_type(c: &Container, field: &FieldSpec, root: &TokenStream) -> Option<(TokenStream, TokenStream)> {
+fn path_type(
+    c: &Container,
+    field: &FieldSpec,
+    root: &TokenStream,
+) -> Option<(TokenStream, TokenStream)> {
     let rt = &c.runtime;
     let q = quote!(#rt::query);
     let wire = &field.wire;
@@ -114,7 +118,10 @@ fn path_type(c: &Container, field: &FieldSpec, root: &TokenStream) -> Option<(To
         Kind::DateTime => (kind(quote!(DateTime)), quote!(self.__scope.field(#wire))),
         Kind::Enum => {
             let inner = &field.inner;
-            (kind(quote!(Enum<#inner>)), quote!(self.__scope.field(#wire)))
+            (
+                kind(quote!(Enum<#inner>)),
+                quote!(self.__scope.field(#wire)),
+            )
         }
         Kind::Reference { to, .. } | Kind::Object { of: to } => (
             quote!(<#to as #q::Queryable>::Fields<#root>),

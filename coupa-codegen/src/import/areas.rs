@@ -20,7 +20,13 @@ pub(super) fn settle(records: &mut [Record]) {
         .collect();
     let targets: Vec<Vec<usize>> = records
         .iter()
-        .map(|r| r.fields.values().filter_map(|f| target(&f.kind)).filter_map(|t| index.get(t).copied()).collect())
+        .map(|r| {
+            r.fields
+                .values()
+                .filter_map(|f| target(&f.kind))
+                .filter_map(|t| index.get(t).copied())
+                .collect()
+        })
         .collect();
 
     let mut users: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); records.len()];

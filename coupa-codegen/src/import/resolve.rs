@@ -474,12 +474,20 @@ impl Targets<'_> {
             verbs,
             actions: collection.actions.clone(),
         };
-        let served_by_core = planned.collection.files.iter().any(|f| files[*f].area == "core");
+        let served_by_core = planned
+            .collection
+            .files
+            .iter()
+            .any(|f| files[*f].area == "core");
         Record {
             name: planned.name.clone(),
             kind: Kind::Resource(resource),
             xml_root: names::xml_root(planned.definition),
-            area: if served_by_core { "core" } else { files[home].area },
+            area: if served_by_core {
+                "core"
+            } else {
+                files[home].area
+            },
             fields,
             home,
         }
