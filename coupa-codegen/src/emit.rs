@@ -69,11 +69,28 @@ pub fn emit_single(schema: &Schema, options: &Options) -> String {
 
 fn format(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
+        Ok(file) => space_documented_members(&prettyplease::unparse(&file)),
         // The emitter only builds items from checked names; if this ever fails, writing the
         // unformatted tokens still gives the compiler's error at the right item.
         Err(_) => tokens.to_string(),
     }
+}
+
+/// prettyplease puts no blank line between struct fields or enum variants; one before each
+/// documented member makes a long record readable.
+fn space_documented_members(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 8);
+    let mut previous = "";
+    for line in code.lines() {
+        let member_doc = line.starts_with("    ///") && !line.starts_with("     ");
+        if member_doc && previous.ends_with(',') {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
 }
 
 fn definition_items(schema: &Schema, definition: &Definition, options: &Options) -> TokenStream {

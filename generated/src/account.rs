@@ -19,18 +19,23 @@ pub struct Account {
         required
     )]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `account-type-id`: integer, read-only.
     #[coupa(wire = "account-type-id", integer, read_only)]
     pub account_type_id: Option<i64>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `code`: string of at most 1024 characters, read-only.
     #[coupa(wire = "code", string(max_length = 1024), read_only)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -38,75 +43,99 @@ pub struct Account {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 1024 characters.
     #[coupa(wire = "name", string(max_length = 1024))]
     pub name: Option<String>,
+
     /// `segment-1`: string of at most 100 characters.
     #[coupa(wire = "segment-1", string(max_length = 100))]
     pub segment_1: Option<String>,
+
     /// `segment-10`: string of at most 100 characters.
     #[coupa(wire = "segment-10", string(max_length = 100))]
     pub segment_10: Option<String>,
+
     /// `segment-11`: string of at most 100 characters.
     #[coupa(wire = "segment-11", string(max_length = 100))]
     pub segment_11: Option<String>,
+
     /// `segment-12`: string of at most 100 characters.
     #[coupa(wire = "segment-12", string(max_length = 100))]
     pub segment_12: Option<String>,
+
     /// `segment-13`: string of at most 100 characters.
     #[coupa(wire = "segment-13", string(max_length = 100))]
     pub segment_13: Option<String>,
+
     /// `segment-14`: string of at most 100 characters.
     #[coupa(wire = "segment-14", string(max_length = 100))]
     pub segment_14: Option<String>,
+
     /// `segment-15`: string of at most 100 characters.
     #[coupa(wire = "segment-15", string(max_length = 100))]
     pub segment_15: Option<String>,
+
     /// `segment-16`: string of at most 100 characters.
     #[coupa(wire = "segment-16", string(max_length = 100))]
     pub segment_16: Option<String>,
+
     /// `segment-17`: string of at most 100 characters.
     #[coupa(wire = "segment-17", string(max_length = 100))]
     pub segment_17: Option<String>,
+
     /// `segment-18`: string of at most 100 characters.
     #[coupa(wire = "segment-18", string(max_length = 100))]
     pub segment_18: Option<String>,
+
     /// `segment-19`: string of at most 100 characters.
     #[coupa(wire = "segment-19", string(max_length = 100))]
     pub segment_19: Option<String>,
+
     /// `segment-2`: string of at most 100 characters.
     #[coupa(wire = "segment-2", string(max_length = 100))]
     pub segment_2: Option<String>,
+
     /// `segment-20`: string of at most 100 characters.
     #[coupa(wire = "segment-20", string(max_length = 100))]
     pub segment_20: Option<String>,
+
     /// `segment-3`: string of at most 100 characters.
     #[coupa(wire = "segment-3", string(max_length = 100))]
     pub segment_3: Option<String>,
+
     /// `segment-4`: string of at most 100 characters.
     #[coupa(wire = "segment-4", string(max_length = 100))]
     pub segment_4: Option<String>,
+
     /// `segment-5`: string of at most 100 characters.
     #[coupa(wire = "segment-5", string(max_length = 100))]
     pub segment_5: Option<String>,
+
     /// `segment-6`: string of at most 100 characters.
     #[coupa(wire = "segment-6", string(max_length = 100))]
     pub segment_6: Option<String>,
+
     /// `segment-7`: string of at most 100 characters.
     #[coupa(wire = "segment-7", string(max_length = 100))]
     pub segment_7: Option<String>,
+
     /// `segment-8`: string of at most 100 characters.
     #[coupa(wire = "segment-8", string(max_length = 100))]
     pub segment_8: Option<String>,
+
     /// `segment-9`: string of at most 100 characters.
     #[coupa(wire = "segment-9", string(max_length = 100))]
     pub segment_9: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -114,6 +143,7 @@ pub struct Account {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

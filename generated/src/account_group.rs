@@ -14,12 +14,15 @@ pub struct AccountGroup {
     /// `account-group-type`: integer, required on create.
     #[coupa(wire = "account-group-type", integer, required)]
     pub account_group_type: Option<i64>,
+
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,195 +30,259 @@ pub struct AccountGroup {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 80 characters, required on create.
     #[coupa(wire = "name", string(max_length = 80), required)]
     pub name: Option<String>,
+
     /// `segment-1-col`: string of at most 255 characters.
     #[coupa(wire = "segment-1-col", string(max_length = 255))]
     pub segment_1_col: Option<String>,
+
     /// `segment-1-op`: string of at most 255 characters.
     #[coupa(wire = "segment-1-op", string(max_length = 255))]
     pub segment_1_op: Option<String>,
+
     /// `segment-1-val`: string of at most 255 characters.
     #[coupa(wire = "segment-1-val", string(max_length = 255))]
     pub segment_1_val: Option<String>,
+
     /// `segment-10-col`: string of at most 255 characters.
     #[coupa(wire = "segment-10-col", string(max_length = 255))]
     pub segment_10_col: Option<String>,
+
     /// `segment-10-op`: string of at most 255 characters.
     #[coupa(wire = "segment-10-op", string(max_length = 255))]
     pub segment_10_op: Option<String>,
+
     /// `segment-10-val`: string of at most 255 characters.
     #[coupa(wire = "segment-10-val", string(max_length = 255))]
     pub segment_10_val: Option<String>,
+
     /// `segment-11-col`: string of at most 255 characters.
     #[coupa(wire = "segment-11-col", string(max_length = 255))]
     pub segment_11_col: Option<String>,
+
     /// `segment-11-op`: string of at most 255 characters.
     #[coupa(wire = "segment-11-op", string(max_length = 255))]
     pub segment_11_op: Option<String>,
+
     /// `segment-11-val`: string of at most 255 characters.
     #[coupa(wire = "segment-11-val", string(max_length = 255))]
     pub segment_11_val: Option<String>,
+
     /// `segment-12-col`: string of at most 255 characters.
     #[coupa(wire = "segment-12-col", string(max_length = 255))]
     pub segment_12_col: Option<String>,
+
     /// `segment-12-op`: string of at most 255 characters.
     #[coupa(wire = "segment-12-op", string(max_length = 255))]
     pub segment_12_op: Option<String>,
+
     /// `segment-12-val`: string of at most 255 characters.
     #[coupa(wire = "segment-12-val", string(max_length = 255))]
     pub segment_12_val: Option<String>,
+
     /// `segment-13-col`: string of at most 255 characters.
     #[coupa(wire = "segment-13-col", string(max_length = 255))]
     pub segment_13_col: Option<String>,
+
     /// `segment-13-op`: string of at most 255 characters.
     #[coupa(wire = "segment-13-op", string(max_length = 255))]
     pub segment_13_op: Option<String>,
+
     /// `segment-13-val`: string of at most 255 characters.
     #[coupa(wire = "segment-13-val", string(max_length = 255))]
     pub segment_13_val: Option<String>,
+
     /// `segment-14-col`: string of at most 255 characters.
     #[coupa(wire = "segment-14-col", string(max_length = 255))]
     pub segment_14_col: Option<String>,
+
     /// `segment-14-op`: string of at most 255 characters.
     #[coupa(wire = "segment-14-op", string(max_length = 255))]
     pub segment_14_op: Option<String>,
+
     /// `segment-14-val`: string of at most 255 characters.
     #[coupa(wire = "segment-14-val", string(max_length = 255))]
     pub segment_14_val: Option<String>,
+
     /// `segment-15-col`: string of at most 255 characters.
     #[coupa(wire = "segment-15-col", string(max_length = 255))]
     pub segment_15_col: Option<String>,
+
     /// `segment-15-op`: string of at most 255 characters.
     #[coupa(wire = "segment-15-op", string(max_length = 255))]
     pub segment_15_op: Option<String>,
+
     /// `segment-15-val`: string of at most 255 characters.
     #[coupa(wire = "segment-15-val", string(max_length = 255))]
     pub segment_15_val: Option<String>,
+
     /// `segment-16-col`: string of at most 255 characters.
     #[coupa(wire = "segment-16-col", string(max_length = 255))]
     pub segment_16_col: Option<String>,
+
     /// `segment-16-op`: string of at most 255 characters.
     #[coupa(wire = "segment-16-op", string(max_length = 255))]
     pub segment_16_op: Option<String>,
+
     /// `segment-16-val`: string of at most 255 characters.
     #[coupa(wire = "segment-16-val", string(max_length = 255))]
     pub segment_16_val: Option<String>,
+
     /// `segment-17-col`: string of at most 255 characters.
     #[coupa(wire = "segment-17-col", string(max_length = 255))]
     pub segment_17_col: Option<String>,
+
     /// `segment-17-op`: string of at most 255 characters.
     #[coupa(wire = "segment-17-op", string(max_length = 255))]
     pub segment_17_op: Option<String>,
+
     /// `segment-17-val`: string of at most 255 characters.
     #[coupa(wire = "segment-17-val", string(max_length = 255))]
     pub segment_17_val: Option<String>,
+
     /// `segment-18-col`: string of at most 255 characters.
     #[coupa(wire = "segment-18-col", string(max_length = 255))]
     pub segment_18_col: Option<String>,
+
     /// `segment-18-op`: string of at most 255 characters.
     #[coupa(wire = "segment-18-op", string(max_length = 255))]
     pub segment_18_op: Option<String>,
+
     /// `segment-18-val`: string of at most 255 characters.
     #[coupa(wire = "segment-18-val", string(max_length = 255))]
     pub segment_18_val: Option<String>,
+
     /// `segment-19-col`: string of at most 255 characters.
     #[coupa(wire = "segment-19-col", string(max_length = 255))]
     pub segment_19_col: Option<String>,
+
     /// `segment-19-op`: string of at most 255 characters.
     #[coupa(wire = "segment-19-op", string(max_length = 255))]
     pub segment_19_op: Option<String>,
+
     /// `segment-19-val`: string of at most 255 characters.
     #[coupa(wire = "segment-19-val", string(max_length = 255))]
     pub segment_19_val: Option<String>,
+
     /// `segment-2-col`: string of at most 255 characters.
     #[coupa(wire = "segment-2-col", string(max_length = 255))]
     pub segment_2_col: Option<String>,
+
     /// `segment-2-op`: string of at most 255 characters.
     #[coupa(wire = "segment-2-op", string(max_length = 255))]
     pub segment_2_op: Option<String>,
+
     /// `segment-2-val`: string of at most 255 characters.
     #[coupa(wire = "segment-2-val", string(max_length = 255))]
     pub segment_2_val: Option<String>,
+
     /// `segment-20-col`: string of at most 255 characters.
     #[coupa(wire = "segment-20-col", string(max_length = 255))]
     pub segment_20_col: Option<String>,
+
     /// `segment-20-op`: string of at most 255 characters.
     #[coupa(wire = "segment-20-op", string(max_length = 255))]
     pub segment_20_op: Option<String>,
+
     /// `segment-20-val`: string of at most 255 characters.
     #[coupa(wire = "segment-20-val", string(max_length = 255))]
     pub segment_20_val: Option<String>,
+
     /// `segment-3-col`: string of at most 255 characters.
     #[coupa(wire = "segment-3-col", string(max_length = 255))]
     pub segment_3_col: Option<String>,
+
     /// `segment-3-op`: string of at most 255 characters.
     #[coupa(wire = "segment-3-op", string(max_length = 255))]
     pub segment_3_op: Option<String>,
+
     /// `segment-3-val`: string of at most 255 characters.
     #[coupa(wire = "segment-3-val", string(max_length = 255))]
     pub segment_3_val: Option<String>,
+
     /// `segment-4-col`: string of at most 255 characters.
     #[coupa(wire = "segment-4-col", string(max_length = 255))]
     pub segment_4_col: Option<String>,
+
     /// `segment-4-op`: string of at most 255 characters.
     #[coupa(wire = "segment-4-op", string(max_length = 255))]
     pub segment_4_op: Option<String>,
+
     /// `segment-4-val`: string of at most 255 characters.
     #[coupa(wire = "segment-4-val", string(max_length = 255))]
     pub segment_4_val: Option<String>,
+
     /// `segment-5-col`: string of at most 255 characters.
     #[coupa(wire = "segment-5-col", string(max_length = 255))]
     pub segment_5_col: Option<String>,
+
     /// `segment-5-op`: string of at most 255 characters.
     #[coupa(wire = "segment-5-op", string(max_length = 255))]
     pub segment_5_op: Option<String>,
+
     /// `segment-5-val`: string of at most 255 characters.
     #[coupa(wire = "segment-5-val", string(max_length = 255))]
     pub segment_5_val: Option<String>,
+
     /// `segment-6-col`: string of at most 255 characters.
     #[coupa(wire = "segment-6-col", string(max_length = 255))]
     pub segment_6_col: Option<String>,
+
     /// `segment-6-op`: string of at most 255 characters.
     #[coupa(wire = "segment-6-op", string(max_length = 255))]
     pub segment_6_op: Option<String>,
+
     /// `segment-6-val`: string of at most 255 characters.
     #[coupa(wire = "segment-6-val", string(max_length = 255))]
     pub segment_6_val: Option<String>,
+
     /// `segment-7-col`: string of at most 255 characters.
     #[coupa(wire = "segment-7-col", string(max_length = 255))]
     pub segment_7_col: Option<String>,
+
     /// `segment-7-op`: string of at most 255 characters.
     #[coupa(wire = "segment-7-op", string(max_length = 255))]
     pub segment_7_op: Option<String>,
+
     /// `segment-7-val`: string of at most 255 characters.
     #[coupa(wire = "segment-7-val", string(max_length = 255))]
     pub segment_7_val: Option<String>,
+
     /// `segment-8-col`: string of at most 255 characters.
     #[coupa(wire = "segment-8-col", string(max_length = 255))]
     pub segment_8_col: Option<String>,
+
     /// `segment-8-op`: string of at most 255 characters.
     #[coupa(wire = "segment-8-op", string(max_length = 255))]
     pub segment_8_op: Option<String>,
+
     /// `segment-8-val`: string of at most 255 characters.
     #[coupa(wire = "segment-8-val", string(max_length = 255))]
     pub segment_8_val: Option<String>,
+
     /// `segment-9-col`: string of at most 255 characters.
     #[coupa(wire = "segment-9-col", string(max_length = 255))]
     pub segment_9_col: Option<String>,
+
     /// `segment-9-op`: string of at most 255 characters.
     #[coupa(wire = "segment-9-op", string(max_length = 255))]
     pub segment_9_op: Option<String>,
+
     /// `segment-9-val`: string of at most 255 characters.
     #[coupa(wire = "segment-9-val", string(max_length = 255))]
     pub segment_9_val: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -223,6 +290,7 @@ pub struct AccountGroup {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,9 +15,11 @@ pub struct AccountType {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,6 +27,7 @@ pub struct AccountType {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`, required on create.
     #[coupa(
         wire = "currency",
@@ -32,30 +35,38 @@ pub struct AccountType {
         required
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `dynamic-flag`: boolean, read-only.
     #[coupa(wire = "dynamic-flag", boolean, read_only)]
     pub dynamic_flag: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `legal-entity-name`: string, read-only.
     #[coupa(wire = "legal-entity-name", string, read_only)]
     pub legal_entity_name: Option<String>,
+
     /// `name`: string of at most 50 characters, required on create.
     #[coupa(wire = "name", string(max_length = 50), required)]
     pub name: Option<String>,
+
     /// `primary-address`: reference to `address`.
     #[coupa(
         wire = "primary-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub primary_address: Option<Box<crate::Address>>,
+
     /// `primary-contact`: `contact` record.
     #[coupa(wire = "primary-contact", object(of = crate::Contact))]
     pub primary_contact: Option<Box<crate::Contact>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -63,6 +74,7 @@ pub struct AccountType {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,12 +14,15 @@ pub struct AccountValidationRule {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,201 +30,267 @@ pub struct AccountValidationRule {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `error-message`: string of at most 255 characters, required on create.
     #[coupa(wire = "error-message", string(max_length = 255), required)]
     pub error_message: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `segment-1-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-1-condition", string(max_length = 255))]
     pub segment_1_condition: Option<String>,
+
     /// `segment-1-max`: string of at most 255 characters.
     #[coupa(wire = "segment-1-max", string(max_length = 255))]
     pub segment_1_max: Option<String>,
+
     /// `segment-1-min`: string of at most 255 characters.
     #[coupa(wire = "segment-1-min", string(max_length = 255))]
     pub segment_1_min: Option<String>,
+
     /// `segment-10-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-10-condition", string(max_length = 255))]
     pub segment_10_condition: Option<String>,
+
     /// `segment-10-max`: string of at most 255 characters.
     #[coupa(wire = "segment-10-max", string(max_length = 255))]
     pub segment_10_max: Option<String>,
+
     /// `segment-10-min`: string of at most 255 characters.
     #[coupa(wire = "segment-10-min", string(max_length = 255))]
     pub segment_10_min: Option<String>,
+
     /// `segment-11-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-11-condition", string(max_length = 255))]
     pub segment_11_condition: Option<String>,
+
     /// `segment-11-max`: string of at most 255 characters.
     #[coupa(wire = "segment-11-max", string(max_length = 255))]
     pub segment_11_max: Option<String>,
+
     /// `segment-11-min`: string of at most 255 characters.
     #[coupa(wire = "segment-11-min", string(max_length = 255))]
     pub segment_11_min: Option<String>,
+
     /// `segment-12-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-12-condition", string(max_length = 255))]
     pub segment_12_condition: Option<String>,
+
     /// `segment-12-max`: string of at most 255 characters.
     #[coupa(wire = "segment-12-max", string(max_length = 255))]
     pub segment_12_max: Option<String>,
+
     /// `segment-12-min`: string of at most 255 characters.
     #[coupa(wire = "segment-12-min", string(max_length = 255))]
     pub segment_12_min: Option<String>,
+
     /// `segment-13-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-13-condition", string(max_length = 255))]
     pub segment_13_condition: Option<String>,
+
     /// `segment-13-max`: string of at most 255 characters.
     #[coupa(wire = "segment-13-max", string(max_length = 255))]
     pub segment_13_max: Option<String>,
+
     /// `segment-13-min`: string of at most 255 characters.
     #[coupa(wire = "segment-13-min", string(max_length = 255))]
     pub segment_13_min: Option<String>,
+
     /// `segment-14-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-14-condition", string(max_length = 255))]
     pub segment_14_condition: Option<String>,
+
     /// `segment-14-max`: string of at most 255 characters.
     #[coupa(wire = "segment-14-max", string(max_length = 255))]
     pub segment_14_max: Option<String>,
+
     /// `segment-14-min`: string of at most 255 characters.
     #[coupa(wire = "segment-14-min", string(max_length = 255))]
     pub segment_14_min: Option<String>,
+
     /// `segment-15-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-15-condition", string(max_length = 255))]
     pub segment_15_condition: Option<String>,
+
     /// `segment-15-max`: string of at most 255 characters.
     #[coupa(wire = "segment-15-max", string(max_length = 255))]
     pub segment_15_max: Option<String>,
+
     /// `segment-15-min`: string of at most 255 characters.
     #[coupa(wire = "segment-15-min", string(max_length = 255))]
     pub segment_15_min: Option<String>,
+
     /// `segment-16-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-16-condition", string(max_length = 255))]
     pub segment_16_condition: Option<String>,
+
     /// `segment-16-max`: string of at most 255 characters.
     #[coupa(wire = "segment-16-max", string(max_length = 255))]
     pub segment_16_max: Option<String>,
+
     /// `segment-16-min`: string of at most 255 characters.
     #[coupa(wire = "segment-16-min", string(max_length = 255))]
     pub segment_16_min: Option<String>,
+
     /// `segment-17-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-17-condition", string(max_length = 255))]
     pub segment_17_condition: Option<String>,
+
     /// `segment-17-max`: string of at most 255 characters.
     #[coupa(wire = "segment-17-max", string(max_length = 255))]
     pub segment_17_max: Option<String>,
+
     /// `segment-17-min`: string of at most 255 characters.
     #[coupa(wire = "segment-17-min", string(max_length = 255))]
     pub segment_17_min: Option<String>,
+
     /// `segment-18-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-18-condition", string(max_length = 255))]
     pub segment_18_condition: Option<String>,
+
     /// `segment-18-max`: string of at most 255 characters.
     #[coupa(wire = "segment-18-max", string(max_length = 255))]
     pub segment_18_max: Option<String>,
+
     /// `segment-18-min`: string of at most 255 characters.
     #[coupa(wire = "segment-18-min", string(max_length = 255))]
     pub segment_18_min: Option<String>,
+
     /// `segment-19-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-19-condition", string(max_length = 255))]
     pub segment_19_condition: Option<String>,
+
     /// `segment-19-max`: string of at most 255 characters.
     #[coupa(wire = "segment-19-max", string(max_length = 255))]
     pub segment_19_max: Option<String>,
+
     /// `segment-19-min`: string of at most 255 characters.
     #[coupa(wire = "segment-19-min", string(max_length = 255))]
     pub segment_19_min: Option<String>,
+
     /// `segment-2-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-2-condition", string(max_length = 255))]
     pub segment_2_condition: Option<String>,
+
     /// `segment-2-max`: string of at most 255 characters.
     #[coupa(wire = "segment-2-max", string(max_length = 255))]
     pub segment_2_max: Option<String>,
+
     /// `segment-2-min`: string of at most 255 characters.
     #[coupa(wire = "segment-2-min", string(max_length = 255))]
     pub segment_2_min: Option<String>,
+
     /// `segment-20-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-20-condition", string(max_length = 255))]
     pub segment_20_condition: Option<String>,
+
     /// `segment-20-max`: string of at most 255 characters.
     #[coupa(wire = "segment-20-max", string(max_length = 255))]
     pub segment_20_max: Option<String>,
+
     /// `segment-20-min`: string of at most 255 characters.
     #[coupa(wire = "segment-20-min", string(max_length = 255))]
     pub segment_20_min: Option<String>,
+
     /// `segment-3-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-3-condition", string(max_length = 255))]
     pub segment_3_condition: Option<String>,
+
     /// `segment-3-max`: string of at most 255 characters.
     #[coupa(wire = "segment-3-max", string(max_length = 255))]
     pub segment_3_max: Option<String>,
+
     /// `segment-3-min`: string of at most 255 characters.
     #[coupa(wire = "segment-3-min", string(max_length = 255))]
     pub segment_3_min: Option<String>,
+
     /// `segment-4-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-4-condition", string(max_length = 255))]
     pub segment_4_condition: Option<String>,
+
     /// `segment-4-max`: string of at most 255 characters.
     #[coupa(wire = "segment-4-max", string(max_length = 255))]
     pub segment_4_max: Option<String>,
+
     /// `segment-4-min`: string of at most 255 characters.
     #[coupa(wire = "segment-4-min", string(max_length = 255))]
     pub segment_4_min: Option<String>,
+
     /// `segment-5-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-5-condition", string(max_length = 255))]
     pub segment_5_condition: Option<String>,
+
     /// `segment-5-max`: string of at most 255 characters.
     #[coupa(wire = "segment-5-max", string(max_length = 255))]
     pub segment_5_max: Option<String>,
+
     /// `segment-5-min`: string of at most 255 characters.
     #[coupa(wire = "segment-5-min", string(max_length = 255))]
     pub segment_5_min: Option<String>,
+
     /// `segment-6-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-6-condition", string(max_length = 255))]
     pub segment_6_condition: Option<String>,
+
     /// `segment-6-max`: string of at most 255 characters.
     #[coupa(wire = "segment-6-max", string(max_length = 255))]
     pub segment_6_max: Option<String>,
+
     /// `segment-6-min`: string of at most 255 characters.
     #[coupa(wire = "segment-6-min", string(max_length = 255))]
     pub segment_6_min: Option<String>,
+
     /// `segment-7-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-7-condition", string(max_length = 255))]
     pub segment_7_condition: Option<String>,
+
     /// `segment-7-max`: string of at most 255 characters.
     #[coupa(wire = "segment-7-max", string(max_length = 255))]
     pub segment_7_max: Option<String>,
+
     /// `segment-7-min`: string of at most 255 characters.
     #[coupa(wire = "segment-7-min", string(max_length = 255))]
     pub segment_7_min: Option<String>,
+
     /// `segment-8-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-8-condition", string(max_length = 255))]
     pub segment_8_condition: Option<String>,
+
     /// `segment-8-max`: string of at most 255 characters.
     #[coupa(wire = "segment-8-max", string(max_length = 255))]
     pub segment_8_max: Option<String>,
+
     /// `segment-8-min`: string of at most 255 characters.
     #[coupa(wire = "segment-8-min", string(max_length = 255))]
     pub segment_8_min: Option<String>,
+
     /// `segment-9-condition`: string of at most 255 characters.
     #[coupa(wire = "segment-9-condition", string(max_length = 255))]
     pub segment_9_condition: Option<String>,
+
     /// `segment-9-max`: string of at most 255 characters.
     #[coupa(wire = "segment-9-max", string(max_length = 255))]
     pub segment_9_max: Option<String>,
+
     /// `segment-9-min`: string of at most 255 characters.
     #[coupa(wire = "segment-9-min", string(max_length = 255))]
     pub segment_9_min: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -229,6 +298,7 @@ pub struct AccountValidationRule {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

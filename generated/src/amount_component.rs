@@ -7,30 +7,38 @@ pub struct AmountComponent {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 6), required)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `amount-type`: enum, required on create.
     #[coupa(wire = "amount-type", enumeration, required)]
     pub amount_type: Option<AmountComponentAmountType>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `source-id`: integer.
     #[coupa(wire = "source-id", integer)]
     pub source_id: Option<i64>,
+
     /// `source-type`: string of at most 255 characters.
     #[coupa(wire = "source-type", string(max_length = 255))]
     pub source_type: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -42,30 +50,39 @@ pub enum AmountComponentAmountType {
     /// `supplier_net_paid`
     #[coupa(wire = "supplier_net_paid")]
     SupplierNetPaid,
+
     /// `supplier_net_received`
     #[coupa(wire = "supplier_net_received")]
     SupplierNetReceived,
+
     /// `supplier_fees`
     #[coupa(wire = "supplier_fees")]
     SupplierFees,
+
     /// `msp_net_paid`
     #[coupa(wire = "msp_net_paid")]
     MspNetPaid,
+
     /// `msp_net_received`
     #[coupa(wire = "msp_net_received")]
     MspNetReceived,
+
     /// `msp_fees`
     #[coupa(wire = "msp_fees")]
     MspFees,
+
     /// `vms_net_paid`
     #[coupa(wire = "vms_net_paid")]
     VmsNetPaid,
+
     /// `vms_net_received`
     #[coupa(wire = "vms_net_received")]
     VmsNetReceived,
+
     /// `vms_fees`
     #[coupa(wire = "vms_fees")]
     VmsFees,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,12 +14,15 @@ pub struct Announcement {
     /// `announceable-id`: integer, read-only.
     #[coupa(wire = "announceable-id", integer, read_only)]
     pub announceable_id: Option<i64>,
+
     /// `announceable-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "announceable-type", string(max_length = 255), read_only)]
     pub announceable_type: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,33 +30,43 @@ pub struct Announcement {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `important`: boolean, read-only.
     #[coupa(wire = "important", boolean, read_only)]
     pub important: Option<bool>,
+
     /// `message`: text, required on create.
     #[coupa(wire = "message", text, required)]
     pub message: Option<String>,
+
     /// `new`: boolean, read-only.
     #[coupa(wire = "new", boolean, read_only)]
     pub new: Option<bool>,
+
     /// `short-description`: string, read-only.
     #[coupa(wire = "short-description", string, read_only)]
     pub short_description: Option<String>,
+
     /// `start-at`: datetime, required on create.
     #[coupa(wire = "start-at", datetime, required)]
     pub start_at: Option<::coupa::DateTime>,
+
     /// `subject`: string of at most 255 characters, required on create.
     #[coupa(wire = "subject", string(max_length = 255), required)]
     pub subject: Option<String>,
+
     /// `summary`: string of at most 255 characters, read-only.
     #[coupa(wire = "summary", string(max_length = 255), read_only)]
     pub summary: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +74,7 @@ pub struct Announcement {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,33 +15,42 @@ pub struct Approval {
     /// `approvable-id`: integer, read-only.
     #[coupa(wire = "approvable-id", integer, read_only)]
     pub approvable_id: Option<i64>,
+
     /// `approvable-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "approvable-type", string(max_length = 255), read_only)]
     pub approvable_type: Option<String>,
+
     /// `approval-chain-id`: integer, read-only.
     #[coupa(wire = "approval-chain-id", integer, read_only)]
     pub approval_chain_id: Option<i64>,
+
     /// `approval-date`: datetime, read-only.
     #[coupa(wire = "approval-date", datetime, read_only)]
     pub approval_date: Option<::coupa::DateTime>,
+
     /// `approved-by`: reference to `user`.
     #[coupa(
         wire = "approved-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub approved_by: Option<Box<crate::User>>,
+
     /// `approver`: text, read-only.
     #[coupa(wire = "approver", text, read_only)]
     pub approver: Option<String>,
+
     /// `approver-id`: integer, read-only.
     #[coupa(wire = "approver-id", integer, read_only)]
     pub approver_id: Option<i64>,
+
     /// `approver-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "approver-type", string(max_length = 255), read_only)]
     pub approver_type: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -49,42 +58,55 @@ pub struct Approval {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `delegate`: text, read-only.
     #[coupa(wire = "delegate", text, read_only)]
     pub delegate: Option<String>,
+
     /// `delegate-id`: string, read-only.
     #[coupa(wire = "delegate-id", string, read_only)]
     pub delegate_id: Option<String>,
+
     /// `delegates`: list of `approval`.
     #[coupa(wire = "delegates", list(of = crate::Approval, item = "delegate"))]
     pub delegates: Option<Vec<crate::Approval>>,
+
     /// `holdable`: boolean, read-only.
     #[coupa(wire = "holdable", boolean, read_only)]
     pub holdable: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `note`: text, read-only.
     #[coupa(wire = "note", text, read_only)]
     pub note: Option<String>,
+
     /// `parallel-group-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "parallel-group-name", string(max_length = 255), read_only)]
     pub parallel_group_name: Option<String>,
+
     /// `position`: integer, read-only.
     #[coupa(wire = "position", integer, read_only)]
     pub position: Option<i64>,
+
     /// `reasons`: custom.
     #[coupa(wire = "reasons", custom)]
     pub reasons: Option<::coupa::CustomFields>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -92,6 +114,7 @@ pub struct Approval {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,18 +15,23 @@ pub struct AsnHeader {
     /// `asn-number`: string of at most 40 characters, required on create.
     #[coupa(wire = "asn-number", string(max_length = 40), required)]
     pub asn_number: Option<String>,
+
     /// `bill-of-lading`: string of at most 255 characters.
     #[coupa(wire = "bill-of-lading", string(max_length = 255))]
     pub bill_of_lading: Option<String>,
+
     /// `carrier`: string of at most 255 characters.
     #[coupa(wire = "carrier", string(max_length = 255))]
     pub carrier: Option<String>,
+
     /// `container`: string of at most 255 characters.
     #[coupa(wire = "container", string(max_length = 255))]
     pub container: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -34,72 +39,92 @@ pub struct AsnHeader {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `delivery-date`: datetime.
     #[coupa(wire = "delivery-date", datetime)]
     pub delivery_date: Option<::coupa::DateTime>,
+
     /// `export-flag`: boolean.
     #[coupa(wire = "export-flag", boolean)]
     pub export_flag: Option<bool>,
+
     /// `gross-weight`: decimal.
     #[coupa(wire = "gross-weight", decimal(precision = 30, scale = 6))]
     pub gross_weight: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lines`: list of `asn_line`.
     #[coupa(wire = "lines", list(of = crate::AsnLine, item = "line"))]
     pub lines: Option<Vec<crate::AsnLine>>,
+
     /// `packing-slip`: string of at most 255 characters.
     #[coupa(wire = "packing-slip", string(max_length = 255))]
     pub packing_slip: Option<String>,
+
     /// `ship-date`: datetime, required on create.
     #[coupa(wire = "ship-date", datetime, required)]
     pub ship_date: Option<::coupa::DateTime>,
+
     /// `ship-method`: string of at most 255 characters.
     #[coupa(wire = "ship-method", string(max_length = 255))]
     pub ship_method: Option<String>,
+
     /// `ship-note`: string of at most 255 characters.
     #[coupa(wire = "ship-note", string(max_length = 255))]
     pub ship_note: Option<String>,
+
     /// `ship-to-address`: reference to `address`.
     #[coupa(wire = "ship-to-address", reference(to = crate::Address, by("id", "name")))]
     pub ship_to_address: Option<Box<crate::Address>>,
+
     /// `ship-to-user`: reference to `user`.
     #[coupa(
         wire = "ship-to-user",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub ship_to_user: Option<Box<crate::User>>,
+
     /// `ship-to-warehouse`: reference to `warehous`.
     #[coupa(
         wire = "ship-to-warehouse",
         reference(to = crate::Warehous, by("id", "name"))
     )]
     pub ship_to_warehouse: Option<Box<crate::Warehous>>,
+
     /// `standard-carrier-alpha-code`: string of at most 255 characters.
     #[coupa(wire = "standard-carrier-alpha-code", string(max_length = 255))]
     pub standard_carrier_alpha_code: Option<String>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `tracking-number`: string of at most 255 characters.
     #[coupa(wire = "tracking-number", string(max_length = 255))]
     pub tracking_number: Option<String>,
+
     /// `trailer`: string of at most 255 characters.
     #[coupa(wire = "trailer", string(max_length = 255))]
     pub trailer: Option<String>,
+
     /// `uom`: string of at most 255 characters.
     #[coupa(wire = "uom", string(max_length = 255))]
     pub uom: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -107,6 +132,7 @@ pub struct AsnHeader {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

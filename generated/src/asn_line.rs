@@ -14,12 +14,15 @@ pub struct AsnLine {
     /// `comments`: string of at most 255 characters.
     #[coupa(wire = "comments", string(max_length = 255))]
     pub comments: Option<String>,
+
     /// `container`: string of at most 255 characters.
     #[coupa(wire = "container", string(max_length = 255))]
     pub container: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,54 +30,71 @@ pub struct AsnLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters, read-only.
     #[coupa(wire = "description", string(max_length = 255), read_only)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `invoice-line`: `invoice_line` record.
     #[coupa(wire = "invoice-line", object(of = crate::InvoiceLine))]
     pub invoice_line: Option<Box<crate::InvoiceLine>>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `line-num`: string of at most 255 characters, required on create.
     #[coupa(wire = "line-num", string(max_length = 255), required)]
     pub line_num: Option<String>,
+
     /// `match-reference`: string of at most 255 characters.
     #[coupa(wire = "match-reference", string(max_length = 255))]
     pub match_reference: Option<String>,
+
     /// `order-line`: reference to `purchase_order_line`.
     #[coupa(wire = "order-line", reference(to = crate::PurchaseOrderLine, by("id")))]
     pub order_line: Option<Box<crate::PurchaseOrderLine>>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `received-qty`: decimal, required on create.
     #[coupa(wire = "received-qty", decimal(precision = 30, scale = 6), required)]
     pub received_qty: Option<::coupa::Decimal>,
+
     /// `review-reason`: string of at most 255 characters, read-only.
     #[coupa(wire = "review-reason", string(max_length = 255), read_only)]
     pub review_reason: Option<String>,
+
     /// `soft-close-for-receiving`: boolean.
     #[coupa(wire = "soft-close-for-receiving", boolean)]
     pub soft_close_for_receiving: Option<bool>,
+
     /// `status`: enum.
     #[coupa(wire = "status", enumeration)]
     pub status: Option<AsnLineStatus>,
+
     /// `supplier-aux-part-num`: text.
     #[coupa(wire = "supplier-aux-part-num", text)]
     pub supplier_aux_part_num: Option<String>,
+
     /// `supplier-part-num`: string of at most 255 characters.
     #[coupa(wire = "supplier-part-num", string(max_length = 255))]
     pub supplier_part_num: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -82,6 +102,7 @@ pub struct AsnLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -93,21 +114,27 @@ pub enum AsnLineStatus {
     /// `draft`
     #[coupa(wire = "draft")]
     Draft,
+
     /// `pending_receipt`
     #[coupa(wire = "pending_receipt")]
     PendingReceipt,
+
     /// `partially_received`
     #[coupa(wire = "partially_received")]
     PartiallyReceived,
+
     /// `received`
     #[coupa(wire = "received")]
     Received,
+
     /// `error`
     #[coupa(wire = "error")]
     Error,
+
     /// `cancelled`
     #[coupa(wire = "cancelled")]
     Cancelled,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

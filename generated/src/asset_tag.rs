@@ -14,6 +14,7 @@ pub struct AssetTag {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,39 +22,51 @@ pub struct AssetTag {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-balance`: reference to `asset_tag`.
     #[coupa(wire = "inventory-balance", reference(to = crate::AssetTag, by("id")))]
     pub inventory_balance: Option<Box<crate::AssetTag>>,
+
     /// `inventory-balance-id`: integer, read-only.
     #[coupa(wire = "inventory-balance-id", integer, read_only)]
     pub inventory_balance_id: Option<i64>,
+
     /// `note`: text.
     #[coupa(wire = "note", text)]
     pub note: Option<String>,
+
     /// `order-line-id`: integer, read-only.
     #[coupa(wire = "order-line-id", integer, read_only)]
     pub order_line_id: Option<i64>,
+
     /// `owner`: string of at most 255 characters.
     #[coupa(wire = "owner", string(max_length = 255))]
     pub owner: Option<String>,
+
     /// `received`: boolean, read-only.
     #[coupa(wire = "received", boolean, read_only)]
     pub received: Option<bool>,
+
     /// `requisition-line-id`: integer, read-only.
     #[coupa(wire = "requisition-line-id", integer, read_only)]
     pub requisition_line_id: Option<i64>,
+
     /// `serial-number`: string of at most 255 characters.
     #[coupa(wire = "serial-number", string(max_length = 255))]
     pub serial_number: Option<String>,
+
     /// `tag`: string of at most 255 characters.
     #[coupa(wire = "tag", string(max_length = 255))]
     pub tag: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +74,7 @@ pub struct AssetTag {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,9 +15,11 @@ pub struct BudgetLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,108 +27,142 @@ pub struct BudgetLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `error-on-overrun`: boolean.
     #[coupa(wire = "error-on-overrun", boolean)]
     pub error_on_overrun: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `notes`: text.
     #[coupa(wire = "notes", text)]
     pub notes: Option<String>,
+
     /// `overrun-calculation`: integer.
     #[coupa(wire = "overrun-calculation", integer)]
     pub overrun_calculation: Option<i64>,
+
     /// `owner`: reference to `user`.
     #[coupa(wire = "owner", reference(to = crate::User, by("id", "login", "email")))]
     pub owner: Option<Box<crate::User>>,
+
     /// `owner-is-approver`: integer.
     #[coupa(wire = "owner-is-approver", integer)]
     pub owner_is_approver: Option<i64>,
+
     /// `pending-requisitions-amount`: decimal, read-only.
     #[coupa(wire = "pending-requisitions-amount", decimal, read_only)]
     pub pending_requisitions_amount: Option<::coupa::Decimal>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `remaining`: decimal, read-only.
     #[coupa(wire = "remaining", decimal, read_only)]
     pub remaining: Option<::coupa::Decimal>,
+
     /// `remaining-budget`: decimal.
     #[coupa(wire = "remaining-budget", decimal)]
     pub remaining_budget: Option<::coupa::Decimal>,
+
     /// `segment-1`: string of at most 100 characters.
     #[coupa(wire = "segment-1", string(max_length = 100))]
     pub segment_1: Option<String>,
+
     /// `segment-10`: string of at most 100 characters.
     #[coupa(wire = "segment-10", string(max_length = 100))]
     pub segment_10: Option<String>,
+
     /// `segment-11`: string of at most 100 characters.
     #[coupa(wire = "segment-11", string(max_length = 100))]
     pub segment_11: Option<String>,
+
     /// `segment-12`: string of at most 100 characters.
     #[coupa(wire = "segment-12", string(max_length = 100))]
     pub segment_12: Option<String>,
+
     /// `segment-13`: string of at most 100 characters.
     #[coupa(wire = "segment-13", string(max_length = 100))]
     pub segment_13: Option<String>,
+
     /// `segment-14`: string of at most 100 characters.
     #[coupa(wire = "segment-14", string(max_length = 100))]
     pub segment_14: Option<String>,
+
     /// `segment-15`: string of at most 100 characters.
     #[coupa(wire = "segment-15", string(max_length = 100))]
     pub segment_15: Option<String>,
+
     /// `segment-16`: string of at most 100 characters.
     #[coupa(wire = "segment-16", string(max_length = 100))]
     pub segment_16: Option<String>,
+
     /// `segment-17`: string of at most 100 characters.
     #[coupa(wire = "segment-17", string(max_length = 100))]
     pub segment_17: Option<String>,
+
     /// `segment-18`: string of at most 100 characters.
     #[coupa(wire = "segment-18", string(max_length = 100))]
     pub segment_18: Option<String>,
+
     /// `segment-19`: string of at most 100 characters.
     #[coupa(wire = "segment-19", string(max_length = 100))]
     pub segment_19: Option<String>,
+
     /// `segment-2`: string of at most 100 characters.
     #[coupa(wire = "segment-2", string(max_length = 100))]
     pub segment_2: Option<String>,
+
     /// `segment-20`: string of at most 100 characters.
     #[coupa(wire = "segment-20", string(max_length = 100))]
     pub segment_20: Option<String>,
+
     /// `segment-3`: string of at most 100 characters.
     #[coupa(wire = "segment-3", string(max_length = 100))]
     pub segment_3: Option<String>,
+
     /// `segment-4`: string of at most 100 characters.
     #[coupa(wire = "segment-4", string(max_length = 100))]
     pub segment_4: Option<String>,
+
     /// `segment-5`: string of at most 100 characters.
     #[coupa(wire = "segment-5", string(max_length = 100))]
     pub segment_5: Option<String>,
+
     /// `segment-6`: string of at most 100 characters.
     #[coupa(wire = "segment-6", string(max_length = 100))]
     pub segment_6: Option<String>,
+
     /// `segment-7`: string of at most 100 characters.
     #[coupa(wire = "segment-7", string(max_length = 100))]
     pub segment_7: Option<String>,
+
     /// `segment-8`: string of at most 100 characters.
     #[coupa(wire = "segment-8", string(max_length = 100))]
     pub segment_8: Option<String>,
+
     /// `segment-9`: string of at most 100 characters.
     #[coupa(wire = "segment-9", string(max_length = 100))]
     pub segment_9: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -134,6 +170,7 @@ pub struct BudgetLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

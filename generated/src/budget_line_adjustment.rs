@@ -14,24 +14,31 @@ pub struct BudgetLineAdjustment {
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `adjuster`: text, read-only.
     #[coupa(wire = "adjuster", text, read_only)]
     pub adjuster: Option<String>,
+
     /// `adjustment-amount`: decimal.
     #[coupa(wire = "adjustment-amount", decimal(precision = 32, scale = 4))]
     pub adjustment_amount: Option<::coupa::Decimal>,
+
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `budget-line`: reference to `budget_line`.
     #[coupa(wire = "budget-line", reference(to = crate::BudgetLine, by("id")))]
     pub budget_line: Option<Box<crate::BudgetLine>>,
+
     /// `budget-remaining`: decimal, read-only.
     #[coupa(wire = "budget-remaining", decimal(precision = 32, scale = 4), read_only)]
     pub budget_remaining: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -39,27 +46,34 @@ pub struct BudgetLineAdjustment {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `price`: decimal, read-only.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), read_only)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, read-only.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), read_only)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `reason`: string of at most 255 characters, read-only.
     #[coupa(wire = "reason", string(max_length = 255), read_only)]
     pub reason: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,27 +7,35 @@ pub struct BulkPrice {
     /// `conversion-denominator`: decimal.
     #[coupa(wire = "conversion-denominator", decimal(precision = 30, scale = 6))]
     pub conversion_denominator: Option<::coupa::Decimal>,
+
     /// `conversion-numerator`: decimal.
     #[coupa(wire = "conversion-numerator", decimal(precision = 30, scale = 6))]
     pub conversion_numerator: Option<::coupa::Decimal>,
+
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `price`: decimal.
     #[coupa(wire = "price", decimal(precision = 46, scale = 20))]
     pub price: Option<::coupa::Decimal>,
+
     /// `qty`: decimal.
     #[coupa(wire = "qty", decimal(precision = 30, scale = 6))]
     pub qty: Option<::coupa::Decimal>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

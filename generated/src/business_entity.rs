@@ -14,6 +14,7 @@ pub struct BusinessEntity {
     /// `addresses`: list of `address`.
     #[coupa(wire = "addresses", list(of = crate::Address, item = "address"))]
     pub addresses: Option<Vec<crate::Address>>,
+
     /// `business-entity-account-owners`: list of `business_entity_account_owner`.
     #[coupa(
         wire = "business-entity-account-owners",
@@ -23,6 +24,7 @@ pub struct BusinessEntity {
         )
     )]
     pub business_entity_account_owners: Option<Vec<crate::BusinessEntityAccountOwner>>,
+
     /// `business-entity-alternate-names`: list of `business_entity_alternate_name`.
     #[coupa(
         wire = "business-entity-alternate-names",
@@ -32,6 +34,7 @@ pub struct BusinessEntity {
         )
     )]
     pub business_entity_alternate_names: Option<Vec<crate::BusinessEntityAlternateName>>,
+
     /// `business-entity-external-references`: list of `business_entity_external_reference`.
     #[coupa(
         wire = "business-entity-external-references",
@@ -43,6 +46,7 @@ pub struct BusinessEntity {
     pub business_entity_external_references: Option<
         Vec<crate::BusinessEntityExternalReference>,
     >,
+
     /// `business-entity-relationships`: list of `business_entity_relationship`.
     #[coupa(
         wire = "business-entity-relationships",
@@ -52,15 +56,18 @@ pub struct BusinessEntity {
         )
     )]
     pub business_entity_relationships: Option<Vec<crate::BusinessEntityRelationship>>,
+
     /// `country-of-origin`: reference to `country`.
     #[coupa(
         wire = "country-of-origin",
         reference(to = crate::Country, by("id", "name", "code"))
     )]
     pub country_of_origin: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -68,39 +75,50 @@ pub struct BusinessEntity {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `display-name`: string of at most 100 characters.
     #[coupa(wire = "display-name", string(max_length = 100))]
     pub display_name: Option<String>,
+
     /// `formation-type`: enum.
     #[coupa(wire = "formation-type", enumeration)]
     pub formation_type: Option<BusinessEntityFormationType>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `primary-address`: `business_entity_address` record.
     #[coupa(wire = "primary-address", object(of = crate::BusinessEntityAddress))]
     pub primary_address: Option<Box<crate::BusinessEntityAddress>>,
+
     /// `primary-contact`: `contact` record.
     #[coupa(wire = "primary-contact", object(of = crate::Contact))]
     pub primary_contact: Option<Box<crate::Contact>>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `tax-registrations`: list of `tax_registration`.
     #[coupa(
         wire = "tax-registrations",
         list(of = crate::TaxRegistration, item = "tax-registration")
     )]
     pub tax_registrations: Option<Vec<crate::TaxRegistration>>,
+
     /// `type`: enum.
     #[coupa(wire = "type", enumeration)]
     pub type_: Option<BusinessEntityType>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -108,6 +126,7 @@ pub struct BusinessEntity {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -119,9 +138,11 @@ pub enum BusinessEntityFormationType {
     /// `Organization`
     #[coupa(wire = "Organization")]
     Organization,
+
     /// `Person`
     #[coupa(wire = "Person")]
     Person,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -132,9 +153,11 @@ pub enum BusinessEntityType {
     /// `LegalBusinessEntity`
     #[coupa(wire = "LegalBusinessEntity")]
     LegalBusinessEntity,
+
     /// `OrganizationalBusinessEntity`
     #[coupa(wire = "OrganizationalBusinessEntity")]
     OrganizationalBusinessEntity,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -11,18 +11,23 @@ pub struct BusinessEntityAlternateName {
     /// `business-entity-id`: integer, read-only.
     #[coupa(wire = "business-entity-id", integer, read_only)]
     pub business_entity_id: Option<i64>,
+
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters.
     #[coupa(wire = "name", string(max_length = 100))]
     pub name: Option<String>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

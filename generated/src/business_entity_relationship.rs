@@ -11,9 +11,11 @@ pub struct BusinessEntityRelationship {
     /// `business-entity-id`: integer.
     #[coupa(wire = "business-entity-id", integer)]
     pub business_entity_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,21 +23,27 @@ pub struct BusinessEntityRelationship {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `related-business-entity-id`: integer.
     #[coupa(wire = "related-business-entity-id", integer)]
     pub related_business_entity_id: Option<i64>,
+
     /// `relationship-type`: enum, required on create.
     #[coupa(wire = "relationship-type", enumeration, required)]
     pub relationship_type: Option<BusinessEntityRelationshipRelationshipType>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +51,7 @@ pub struct BusinessEntityRelationship {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -54,6 +63,7 @@ pub enum BusinessEntityRelationshipRelationshipType {
     /// `parent_child`
     #[coupa(wire = "parent_child")]
     ParentChild,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

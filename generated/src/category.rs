@@ -7,15 +7,19 @@ pub struct Category {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `commodities`: list of `commodity`.
     #[coupa(wire = "commodities", list(of = crate::Commodity, item = "commodity"))]
     pub commodities: Option<Vec<crate::Commodity>>,
+
     /// `coupa-commodity`: string, read-only.
     #[coupa(wire = "coupa-commodity", string, read_only)]
     pub coupa_commodity: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,21 +27,27 @@ pub struct Category {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text, read-only.
     #[coupa(wire = "description", text, read_only)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `suppliers`: list of `supplier`.
     #[coupa(wire = "suppliers", list(of = crate::Supplier, item = "supplier"))]
     pub suppliers: Option<Vec<crate::Supplier>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -45,9 +55,11 @@ pub struct Category {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `users`: list of `user`.
     #[coupa(wire = "users", list(of = crate::User, item = "user"))]
     pub users: Option<Vec<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,6 +7,7 @@ pub struct CategoryPlan {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,15 +15,19 @@ pub struct CategoryPlan {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text, read-only.
     #[coupa(wire = "description", text, read_only)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `percentage-of-plan-completion`: decimal, read-only.
     #[coupa(
         wire = "percentage-of-plan-completion",
@@ -30,12 +35,15 @@ pub struct CategoryPlan {
         read_only
     )]
     pub percentage_of_plan_completion: Option<::coupa::Decimal>,
+
     /// `status`: string of at most 25 characters, required on create.
     #[coupa(wire = "status", string(max_length = 25), required)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +51,7 @@ pub struct CategoryPlan {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

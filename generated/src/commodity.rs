@@ -15,15 +15,19 @@ pub struct Commodity {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `category`: enum.
     #[coupa(wire = "category", enumeration)]
     pub category: Option<CommodityCategory>,
+
     /// `children-count`: integer, read-only.
     #[coupa(wire = "children-count", integer, read_only)]
     pub children_count: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -31,36 +35,47 @@ pub struct Commodity {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `deductibility`: enum.
     #[coupa(wire = "deductibility", enumeration)]
     pub deductibility: Option<CommodityDeductibility>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `imported-from-taxonomy`: boolean, read-only.
     #[coupa(wire = "imported-from-taxonomy", boolean, read_only)]
     pub imported_from_taxonomy: Option<bool>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `parent`: reference to `commodity`.
     #[coupa(wire = "parent", reference(to = crate::Commodity, by("id", "name")))]
     pub parent: Option<Box<crate::Commodity>>,
+
     /// `parent-id`: integer, read-only.
     #[coupa(wire = "parent-id", integer, read_only)]
     pub parent_id: Option<i64>,
+
     /// `preferred`: enum.
     #[coupa(wire = "preferred", enumeration)]
     pub preferred: Option<CommodityPreferred>,
+
     /// `subcategory`: enum.
     #[coupa(wire = "subcategory", enumeration)]
     pub subcategory: Option<CommoditySubcategory>,
+
     /// `translated-name`: string, read-only.
     #[coupa(wire = "translated-name", string, read_only)]
     pub translated_name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -68,6 +83,7 @@ pub struct Commodity {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -79,9 +95,11 @@ pub enum CommodityCategory {
     /// `goods`
     #[coupa(wire = "goods")]
     Goods,
+
     /// `services`
     #[coupa(wire = "services")]
     Services,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -92,12 +110,15 @@ pub enum CommodityDeductibility {
     /// `fully_deductible`
     #[coupa(wire = "fully_deductible")]
     FullyDeductible,
+
     /// `partially_deductible`
     #[coupa(wire = "partially_deductible")]
     PartiallyDeductible,
+
     /// `not_deductible`
     #[coupa(wire = "not_deductible")]
     NotDeductible,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -108,18 +129,23 @@ pub enum CommodityPreferred {
     /// `Yes`
     #[coupa(wire = "Yes")]
     Yes,
+
     /// `No`
     #[coupa(wire = "No")]
     No,
+
     /// `Automatic`
     #[coupa(wire = "Automatic")]
     Automatic,
+
     /// `Always`
     #[coupa(wire = "Always")]
     Always,
+
     /// `Never`
     #[coupa(wire = "Never")]
     Never,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -130,12 +156,15 @@ pub enum CommoditySubcategory {
     /// `raw_materials`
     #[coupa(wire = "raw_materials")]
     RawMaterials,
+
     /// `investment_goods`
     #[coupa(wire = "investment_goods")]
     InvestmentGoods,
+
     /// `services_exceptions`
     #[coupa(wire = "services_exceptions")]
     ServicesExceptions,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,21 +14,27 @@ pub struct CommodityTranslation {
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `locale`: string of at most 255 characters, required on create.
     #[coupa(wire = "locale", string(max_length = 255), required)]
     pub locale: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

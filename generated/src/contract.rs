@@ -26,57 +26,69 @@ pub struct Contract {
     /// `amended-contract-type`: string of at most 255 characters.
     #[coupa(wire = "amended-contract-type", string(max_length = 255))]
     pub amended_contract_type: Option<String>,
+
     /// `auto-extend-end-date-for-renewal`: boolean.
     #[coupa(wire = "auto-extend-end-date-for-renewal", boolean)]
     pub auto_extend_end_date_for_renewal: Option<bool>,
+
     /// `clma-id`: integer.
     #[coupa(wire = "clma-id", integer)]
     pub clma_id: Option<i64>,
+
     /// `consent`: enum.
     #[coupa(wire = "consent", enumeration)]
     pub consent: Option<ContractConsent>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `contract-classification`: `contract_classification` record.
     #[coupa(
         wire = "contract-classification",
         object(of = crate::ContractClassification)
     )]
     pub contract_classification: Option<Box<crate::ContractClassification>>,
+
     /// `contract-clause-type-field`: `contract_clause_type_field` record.
     #[coupa(
         wire = "contract-clause-type-field",
         object(of = crate::ContractClauseTypeField)
     )]
     pub contract_clause_type_field: Option<Box<crate::ContractClauseTypeField>>,
+
     /// `contract-clauses`: list of `contract_clause`.
     #[coupa(
         wire = "contract-clauses",
         list(of = crate::ContractClause, item = "contract-claus")
     )]
     pub contract_clauses: Option<Vec<crate::ContractClause>>,
+
     /// `contract-detail`: `contract_detail` record.
     #[coupa(wire = "contract-detail", object(of = crate::ContractDetail))]
     pub contract_detail: Option<Box<crate::ContractDetail>>,
+
     /// `contract-dispute`: `contract_dispute` record.
     #[coupa(wire = "contract-dispute", object(of = crate::ContractDispute))]
     pub contract_dispute: Option<Box<crate::ContractDispute>>,
+
     /// `contract-owner`: reference to `user`.
     #[coupa(
         wire = "contract-owner",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub contract_owner: Option<Box<crate::User>>,
+
     /// `contract-parties`: list of `contract_party`.
     #[coupa(
         wire = "contract-parties",
         list(of = crate::ContractParty, item = "contract-party")
     )]
     pub contract_parties: Option<Vec<crate::ContractParty>>,
+
     /// `contract-parties-field-container`: `contract_parties_field_container` record.
     #[coupa(
         wire = "contract-parties-field-container",
@@ -85,15 +97,18 @@ pub struct Contract {
     pub contract_parties_field_container: Option<
         Box<crate::ContractPartiesFieldContainer>,
     >,
+
     /// `contract-performance`: `contract_performance` record.
     #[coupa(wire = "contract-performance", object(of = crate::ContractPerformance))]
     pub contract_performance: Option<Box<crate::ContractPerformance>>,
+
     /// `contract-price-and-payment`: `contract_price_and_payment` record.
     #[coupa(
         wire = "contract-price-and-payment",
         object(of = crate::ContractPriceAndPayment)
     )]
     pub contract_price_and_payment: Option<Box<crate::ContractPriceAndPayment>>,
+
     /// `contract-relationship-and-reporting`: `contract_relationship_and_reporting` record.
     #[coupa(
         wire = "contract-relationship-and-reporting",
@@ -102,60 +117,77 @@ pub struct Contract {
     pub contract_relationship_and_reporting: Option<
         Box<crate::ContractRelationshipAndReporting>,
     >,
+
     /// `contract-risk`: `contract_risk` record.
     #[coupa(wire = "contract-risk", object(of = crate::ContractRisk))]
     pub contract_risk: Option<Box<crate::ContractRisk>>,
+
     /// `contract-termination`: `contract_termination` record.
     #[coupa(wire = "contract-termination", object(of = crate::ContractTermination))]
     pub contract_termination: Option<Box<crate::ContractTermination>>,
+
     /// `contract-terms`: list of `contract_contract_term`.
     #[coupa(
         wire = "contract-terms",
         list(of = crate::ContractContractTerm, item = "contract-term")
     )]
     pub contract_terms: Option<Vec<crate::ContractContractTerm>>,
+
     /// `contract-terms-and-renewal`: `contract_terms_and_renewal` record.
     #[coupa(
         wire = "contract-terms-and-renewal",
         object(of = crate::ContractTermsAndRenewal)
     )]
     pub contract_terms_and_renewal: Option<Box<crate::ContractTermsAndRenewal>>,
+
     /// `contract-type`: `contract_type` record.
     #[coupa(wire = "contract-type", object(of = crate::ContractType))]
     pub contract_type: Option<Box<crate::ContractType>>,
+
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]
     pub contract_type_custom_field_1: Option<String>,
+
     /// `contract-type-custom-field-10`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-10", string(max_length = 255))]
     pub contract_type_custom_field_10: Option<String>,
+
     /// `contract-type-custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-2", string(max_length = 255))]
     pub contract_type_custom_field_2: Option<String>,
+
     /// `contract-type-custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-3", string(max_length = 255))]
     pub contract_type_custom_field_3: Option<String>,
+
     /// `contract-type-custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-4", string(max_length = 255))]
     pub contract_type_custom_field_4: Option<String>,
+
     /// `contract-type-custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-5", string(max_length = 255))]
     pub contract_type_custom_field_5: Option<String>,
+
     /// `contract-type-custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-6", string(max_length = 255))]
     pub contract_type_custom_field_6: Option<String>,
+
     /// `contract-type-custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-7", string(max_length = 255))]
     pub contract_type_custom_field_7: Option<String>,
+
     /// `contract-type-custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-8", string(max_length = 255))]
     pub contract_type_custom_field_8: Option<String>,
+
     /// `contract-type-custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-9", string(max_length = 255))]
     pub contract_type_custom_field_9: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -163,237 +195,305 @@ pub struct Contract {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `current-approval`: reference to `approval`.
     #[coupa(wire = "current-approval", reference(to = crate::Approval, by("id")))]
     pub current_approval: Option<Box<crate::Approval>>,
+
     /// `current-parallel-approvals`: list of `approval`.
     #[coupa(
         wire = "current-parallel-approvals",
         list(of = crate::Approval, item = "current-parallel-approval")
     )]
     pub current_parallel_approvals: Option<Vec<crate::Approval>>,
+
     /// `default-account`: reference to `account`.
     #[coupa(
         wire = "default-account",
         reference(to = crate::Account, by("id", "name", "code"))
     )]
     pub default_account: Option<Box<crate::Account>>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `description`: string of at most 1024 characters.
     #[coupa(wire = "description", string(max_length = 1024))]
     pub description: Option<String>,
+
     /// `diversity-categories`: list of `diversity_category`.
     #[coupa(
         wire = "diversity-categories",
         list(of = crate::DiversityCategory, item = "diversity-category")
     )]
     pub diversity_categories: Option<Vec<crate::DiversityCategory>>,
+
     /// `end-date`: datetime.
     #[coupa(wire = "end-date", datetime)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `esign-provider-account`: `esign_provider_account` record.
     #[coupa(wire = "esign-provider-account", object(of = crate::EsignProviderAccount))]
     pub esign_provider_account: Option<Box<crate::EsignProviderAccount>>,
+
     /// `execution-date`: datetime.
     #[coupa(wire = "execution-date", datetime)]
     pub execution_date: Option<::coupa::DateTime>,
+
     /// `external-contract-id`: string of at most 255 characters.
     #[coupa(wire = "external-contract-id", string(max_length = 255))]
     pub external_contract_id: Option<String>,
+
     /// `fill-with-counterparty`: boolean.
     #[coupa(wire = "fill-with-counterparty", boolean)]
     pub fill_with_counterparty: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `intellectual-property-and-data`: `intellectual_property_and_data` record.
     #[coupa(
         wire = "intellectual-property-and-data",
         object(of = crate::IntellectualPropertyAndData)
     )]
     pub intellectual_property_and_data: Option<Box<crate::IntellectualPropertyAndData>>,
+
     /// `is-default`: boolean.
     #[coupa(wire = "is-default", boolean)]
     pub is_default: Option<bool>,
+
     /// `legal-agreement-url`: string of at most 255 characters.
     #[coupa(wire = "legal-agreement-url", string(max_length = 255))]
     pub legal_agreement_url: Option<String>,
+
     /// `length-of-notice-unit`: enum.
     #[coupa(wire = "length-of-notice-unit", enumeration)]
     pub length_of_notice_unit: Option<ContractLengthOfNoticeUnit>,
+
     /// `length-of-notice-value`: string of at most 255 characters.
     #[coupa(wire = "length-of-notice-value", string(max_length = 255))]
     pub length_of_notice_value: Option<String>,
+
     /// `master-contract`: reference to `contract`.
     #[coupa(
         wire = "master-contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub master_contract: Option<Box<crate::Contract>>,
+
     /// `max-commit`: decimal.
     #[coupa(wire = "max-commit", decimal(precision = 32, scale = 4))]
     pub max_commit: Option<::coupa::Decimal>,
+
     /// `maximum-value`: decimal.
     #[coupa(wire = "maximum-value", decimal(precision = 32, scale = 4))]
     pub maximum_value: Option<::coupa::Decimal>,
+
     /// `min-commit`: decimal.
     #[coupa(wire = "min-commit", decimal(precision = 32, scale = 4))]
     pub min_commit: Option<::coupa::Decimal>,
+
     /// `minimum-value`: decimal.
     #[coupa(wire = "minimum-value", decimal(precision = 32, scale = 4))]
     pub minimum_value: Option<::coupa::Decimal>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `no-of-renewals`: integer, required on create.
     #[coupa(wire = "no-of-renewals", integer, required)]
     pub no_of_renewals: Option<i64>,
+
     /// `number`: string of at most 50 characters, required on create.
     #[coupa(wire = "number", string(max_length = 50), required)]
     pub number: Option<String>,
+
     /// `object-lines`: list of `object_line`.
     #[coupa(wire = "object-lines", list(of = crate::ObjectLine, item = "object-line"))]
     pub object_lines: Option<Vec<crate::ObjectLine>>,
+
     /// `order-window-tz`: string of at most 255 characters.
     #[coupa(wire = "order-window-tz", string(max_length = 255))]
     pub order_window_tz: Option<String>,
+
     /// `parent`: reference to `contract`.
     #[coupa(
         wire = "parent",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub parent: Option<Box<crate::Contract>>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `po-message`: string of at most 255 characters.
     #[coupa(wire = "po-message", string(max_length = 255))]
     pub po_message: Option<String>,
+
     /// `preferred`: boolean.
     #[coupa(wire = "preferred", boolean)]
     pub preferred: Option<bool>,
+
     /// `proxy-supplier-id`: integer.
     #[coupa(wire = "proxy-supplier-id", integer)]
     pub proxy_supplier_id: Option<i64>,
+
     /// `published-date`: datetime.
     #[coupa(wire = "published-date", datetime)]
     pub published_date: Option<::coupa::DateTime>,
+
     /// `quote-response-id`: integer, read-only.
     #[coupa(wire = "quote-response-id", integer, read_only)]
     pub quote_response_id: Option<i64>,
+
     /// `ra-risk-request`: `ra_risk_request` record.
     #[coupa(wire = "ra-risk-request", object(of = crate::RaRiskRequest))]
     pub ra_risk_request: Option<Box<crate::RaRiskRequest>>,
+
     /// `rate-card`: `rate_card` record.
     #[coupa(wire = "rate-card", object(of = crate::RateCard))]
     pub rate_card: Option<Box<crate::RateCard>>,
+
     /// `reason-insight-code`: string, read-only.
     #[coupa(wire = "reason-insight-code", string, read_only)]
     pub reason_insight_code: Option<String>,
+
     /// `reason-insight-comment`: string, read-only.
     #[coupa(wire = "reason-insight-comment", string, read_only)]
     pub reason_insight_comment: Option<String>,
+
     /// `reason-insight-events`: list of `reason_insight_event`.
     #[coupa(
         wire = "reason-insight-events",
         list(of = crate::ReasonInsightEvent, item = "reason-insight-event")
     )]
     pub reason_insight_events: Option<Vec<crate::ReasonInsightEvent>>,
+
     /// `renewal-length-unit`: enum, required on create.
     #[coupa(wire = "renewal-length-unit", enumeration, required)]
     pub renewal_length_unit: Option<ContractRenewalLengthUnit>,
+
     /// `renewal-length-value`: integer, required on create.
     #[coupa(wire = "renewal-length-value", integer, required)]
     pub renewal_length_value: Option<i64>,
+
     /// `requisition-message`: string of at most 255 characters.
     #[coupa(wire = "requisition-message", string(max_length = 255))]
     pub requisition_message: Option<String>,
+
     /// `savings-pct`: decimal.
     #[coupa(wire = "savings-pct", decimal(precision = 20, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `schedule`: `order_window` record.
     #[coupa(wire = "schedule", object(of = crate::OrderWindow))]
     pub schedule: Option<Box<crate::OrderWindow>>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `source`: string, read-only.
     #[coupa(wire = "source", string, read_only)]
     pub source: Option<String>,
+
     /// `source-id`: string of at most 255 characters.
     #[coupa(wire = "source-id", string(max_length = 255))]
     pub source_id: Option<String>,
+
     /// `source-type`: string of at most 255 characters.
     #[coupa(wire = "source-type", string(max_length = 255))]
     pub source_type: Option<String>,
+
     /// `start-date`: datetime.
     #[coupa(wire = "start-date", datetime)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 50 characters, required on create.
     #[coupa(wire = "status", string(max_length = 50), required)]
     pub status: Option<String>,
+
     /// `stop-spend-based-on-max-value`: enum.
     #[coupa(wire = "stop-spend-based-on-max-value", enumeration)]
     pub stop_spend_based_on_max_value: Option<ContractStopSpendBasedOnMaxValue>,
+
     /// `strict-invoicing-rules`: boolean.
     #[coupa(wire = "strict-invoicing-rules", boolean)]
     pub strict_invoicing_rules: Option<bool>,
+
     /// `submitter`: reference to `user`.
     #[coupa(wire = "submitter", reference(to = crate::User, by("id", "login", "email")))]
     pub submitter: Option<Box<crate::User>>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-account`: string of at most 255 characters.
     #[coupa(wire = "supplier-account", string(max_length = 255))]
     pub supplier_account: Option<String>,
+
     /// `supplier-invoiceable`: boolean.
     #[coupa(wire = "supplier-invoiceable", boolean)]
     pub supplier_invoiceable: Option<bool>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tags`: list of `tag`.
     #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
     pub tags: Option<Vec<crate::Tag>>,
+
     /// `term-type`: enum.
     #[coupa(wire = "term-type", enumeration)]
     pub term_type: Option<ContractTermType>,
+
     /// `terminated`: boolean.
     #[coupa(wire = "terminated", boolean)]
     pub terminated: Option<bool>,
+
     /// `termination-notice`: enum.
     #[coupa(wire = "termination-notice", enumeration)]
     pub termination_notice: Option<ContractTerminationNotice>,
+
     /// `termination-notice-length-unit`: enum.
     #[coupa(wire = "termination-notice-length-unit", enumeration)]
     pub termination_notice_length_unit: Option<ContractTerminationNoticeLengthUnit>,
+
     /// `termination-notice-length-value`: integer.
     #[coupa(wire = "termination-notice-length-value", integer)]
     pub termination_notice_length_value: Option<i64>,
+
     /// `terms`: text.
     #[coupa(wire = "terms", text)]
     pub terms: Option<String>,
+
     /// `type`: string, read-only.
     #[coupa(wire = "type", string, read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -401,21 +501,27 @@ pub struct Contract {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-online-signing`: boolean, read-only.
     #[coupa(wire = "use-online-signing", boolean, read_only)]
     pub use_online_signing: Option<bool>,
+
     /// `use-order-windows`: boolean.
     #[coupa(wire = "use-order-windows", boolean)]
     pub use_order_windows: Option<bool>,
+
     /// `used-for-buying`: boolean.
     #[coupa(wire = "used-for-buying", boolean)]
     pub used_for_buying: Option<bool>,
+
     /// `version`: integer.
     #[coupa(wire = "version", integer)]
     pub version: Option<i64>,
+
     /// `whose-paper`: integer.
     #[coupa(wire = "whose-paper", integer)]
     pub whose_paper: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -427,15 +533,19 @@ pub enum ContractConsent {
     /// `notice`
     #[coupa(wire = "notice")]
     Notice,
+
     /// `consent`
     #[coupa(wire = "consent")]
     Consent,
+
     /// `not_required`
     #[coupa(wire = "not_required")]
     NotRequired,
+
     /// `not_assignable`
     #[coupa(wire = "not_assignable")]
     NotAssignable,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -446,12 +556,15 @@ pub enum ContractLengthOfNoticeUnit {
     /// `days`
     #[coupa(wire = "days")]
     Days,
+
     /// `months`
     #[coupa(wire = "months")]
     Months,
+
     /// `years`
     #[coupa(wire = "years")]
     Years,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -462,12 +575,15 @@ pub enum ContractRenewalLengthUnit {
     /// `days`
     #[coupa(wire = "days")]
     Days,
+
     /// `months`
     #[coupa(wire = "months")]
     Months,
+
     /// `years`
     #[coupa(wire = "years")]
     Years,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -478,9 +594,11 @@ pub enum ContractStopSpendBasedOnMaxValue {
     /// `yes`
     #[coupa(wire = "yes")]
     Yes,
+
     /// `no`
     #[coupa(wire = "no")]
     No,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -491,12 +609,15 @@ pub enum ContractTermType {
     /// `fixed`
     #[coupa(wire = "fixed")]
     Fixed,
+
     /// `auto_renew`
     #[coupa(wire = "auto_renew")]
     AutoRenew,
+
     /// `perpetual`
     #[coupa(wire = "perpetual")]
     Perpetual,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -507,9 +628,11 @@ pub enum ContractTerminationNotice {
     /// `yes`
     #[coupa(wire = "yes")]
     Yes,
+
     /// `no`
     #[coupa(wire = "no")]
     No,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -520,12 +643,15 @@ pub enum ContractTerminationNoticeLengthUnit {
     /// `days`
     #[coupa(wire = "days")]
     Days,
+
     /// `months`
     #[coupa(wire = "months")]
     Months,
+
     /// `years`
     #[coupa(wire = "years")]
     Years,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -7,27 +7,34 @@ pub struct ContractClause {
     /// `clause-type-id`: integer.
     #[coupa(wire = "clause-type-id", integer)]
     pub clause_type_id: Option<i64>,
+
     /// `clause-type-name`: string.
     #[coupa(wire = "clause-type-name", string)]
     pub clause_type_name: Option<String>,
+
     /// `contract-clause-reference`: `contract_clause_reference` record.
     #[coupa(
         wire = "contract-clause-reference",
         object(of = crate::ContractClauseReference)
     )]
     pub contract_clause_reference: Option<Box<crate::ContractClauseReference>>,
+
     /// `contract-id`: integer.
     #[coupa(wire = "contract-id", integer)]
     pub contract_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

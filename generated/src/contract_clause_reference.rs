@@ -11,57 +11,75 @@ pub struct ContractClauseReference {
     /// `clause-classification`: integer, required on create.
     #[coupa(wire = "clause-classification", integer, required)]
     pub clause_classification: Option<i64>,
+
     /// `clause-content-checksum`: string of at most 255 characters, required on create.
     #[coupa(wire = "clause-content-checksum", string(max_length = 255), required)]
     pub clause_content_checksum: Option<String>,
+
     /// `clause-description`: string of at most 255 characters.
     #[coupa(wire = "clause-description", string(max_length = 255))]
     pub clause_description: Option<String>,
+
     /// `clause-effective-from`: datetime.
     #[coupa(wire = "clause-effective-from", datetime)]
     pub clause_effective_from: Option<::coupa::DateTime>,
+
     /// `clause-effective-to`: datetime.
     #[coupa(wire = "clause-effective-to", datetime)]
     pub clause_effective_to: Option<::coupa::DateTime>,
+
     /// `clause-is-modified`: integer.
     #[coupa(wire = "clause-is-modified", integer)]
     pub clause_is_modified: Option<i64>,
+
     /// `clause-key`: integer, required on create.
     #[coupa(wire = "clause-key", integer, required)]
     pub clause_key: Option<i64>,
+
     /// `clause-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "clause-name", string(max_length = 255), required)]
     pub clause_name: Option<String>,
+
     /// `clause-referrer-location`: string of at most 255 characters.
     #[coupa(wire = "clause-referrer-location", string(max_length = 255))]
     pub clause_referrer_location: Option<String>,
+
     /// `clause-risk-score`: integer.
     #[coupa(wire = "clause-risk-score", integer)]
     pub clause_risk_score: Option<i64>,
+
     /// `clause-status`: enum.
     #[coupa(wire = "clause-status", enumeration)]
     pub clause_status: Option<ContractClauseReferenceClauseStatus>,
+
     /// `clause-system-used`: string of at most 255 characters.
     #[coupa(wire = "clause-system-used", string(max_length = 255))]
     pub clause_system_used: Option<String>,
+
     /// `contract-clause-id`: integer.
     #[coupa(wire = "contract-clause-id", integer)]
     pub contract_clause_id: Option<i64>,
+
     /// `contract-document-id`: integer.
     #[coupa(wire = "contract-document-id", integer)]
     pub contract_document_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `current-content-checksum`: string of at most 255 characters.
     #[coupa(wire = "current-content-checksum", string(max_length = 255))]
     pub current_content_checksum: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -73,9 +91,11 @@ pub enum ContractClauseReferenceClauseStatus {
     /// `published`
     #[coupa(wire = "published")]
     Published,
+
     /// `inactive`
     #[coupa(wire = "inactive")]
     Inactive,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

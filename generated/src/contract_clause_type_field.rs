@@ -11,90 +11,119 @@ pub struct ContractClauseTypeField {
     /// `assignable`: integer.
     #[coupa(wire = "assignable", integer)]
     pub assignable: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `credit-support-obligations`: integer.
     #[coupa(wire = "credit-support-obligations", integer)]
     pub credit_support_obligations: Option<i64>,
+
     /// `discounted-pricing`: integer.
     #[coupa(wire = "discounted-pricing", integer)]
     pub discounted_pricing: Option<i64>,
+
     /// `exclusivity`: integer.
     #[coupa(wire = "exclusivity", integer)]
     pub exclusivity: Option<i64>,
+
     /// `force-majeure`: integer.
     #[coupa(wire = "force-majeure", integer)]
     pub force_majeure: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `indemnification`: integer.
     #[coupa(wire = "indemnification", integer)]
     pub indemnification: Option<i64>,
+
     /// `information-security-requirements`: integer.
     #[coupa(wire = "information-security-requirements", integer)]
     pub information_security_requirements: Option<i64>,
+
     /// `insurance-obligations`: integer.
     #[coupa(wire = "insurance-obligations", integer)]
     pub insurance_obligations: Option<i64>,
+
     /// `intellectual-property-ownership`: integer.
     #[coupa(wire = "intellectual-property-ownership", integer)]
     pub intellectual_property_ownership: Option<i64>,
+
     /// `most-favored-nation`: integer.
     #[coupa(wire = "most-favored-nation", integer)]
     pub most_favored_nation: Option<i64>,
+
     /// `non-disclosure`: integer.
     #[coupa(wire = "non-disclosure", integer)]
     pub non_disclosure: Option<i64>,
+
     /// `price-adjustment`: integer.
     #[coupa(wire = "price-adjustment", integer)]
     pub price_adjustment: Option<i64>,
+
     /// `privacy-obligations`: integer.
     #[coupa(wire = "privacy-obligations", integer)]
     pub privacy_obligations: Option<i64>,
+
     /// `product-standards`: integer.
     #[coupa(wire = "product-standards", integer)]
     pub product_standards: Option<i64>,
+
     /// `publicity-rights`: integer.
     #[coupa(wire = "publicity-rights", integer)]
     pub publicity_rights: Option<i64>,
+
     /// `remedies`: integer.
     #[coupa(wire = "remedies", integer)]
     pub remedies: Option<i64>,
+
     /// `restrictive-covenants`: integer.
     #[coupa(wire = "restrictive-covenants", integer)]
     pub restrictive_covenants: Option<i64>,
+
     /// `service-levels`: integer.
     #[coupa(wire = "service-levels", integer)]
     pub service_levels: Option<i64>,
+
     /// `suspension-for-convenience`: integer.
     #[coupa(wire = "suspension-for-convenience", integer)]
     pub suspension_for_convenience: Option<i64>,
+
     /// `termination-for-bankruptcy`: integer.
     #[coupa(wire = "termination-for-bankruptcy", integer)]
     pub termination_for_bankruptcy: Option<i64>,
+
     /// `termination-for-breach`: integer.
     #[coupa(wire = "termination-for-breach", integer)]
     pub termination_for_breach: Option<i64>,
+
     /// `termination-for-cause`: integer.
     #[coupa(wire = "termination-for-cause", integer)]
     pub termination_for_cause: Option<i64>,
+
     /// `termination-for-change-of-control`: integer.
     #[coupa(wire = "termination-for-change-of-control", integer)]
     pub termination_for_change_of_control: Option<i64>,
+
     /// `termination-for-convenience`: integer.
     #[coupa(wire = "termination-for-convenience", integer)]
     pub termination_for_convenience: Option<i64>,
+
     /// `termination-for-force-majeure`: integer.
     #[coupa(wire = "termination-for-force-majeure", integer)]
     pub termination_for_force_majeure: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `use-of-subcontractors`: integer.
     #[coupa(wire = "use-of-subcontractors", integer)]
     pub use_of_subcontractors: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

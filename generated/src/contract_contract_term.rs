@@ -14,9 +14,11 @@ pub struct ContractContractTerm {
     /// `contract-term-type`: enum.
     #[coupa(wire = "contract-term-type", enumeration)]
     pub contract_term_type: Option<ContractContractTermContractTermType>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,138 +26,183 @@ pub struct ContractContractTerm {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `tier-1-disc-pct`: decimal.
     #[coupa(wire = "tier-1-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_1_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-1-upper-bound`: decimal, required on create.
     #[coupa(wire = "tier-1-upper-bound", decimal(precision = 30, scale = 4), required)]
     pub tier_1_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-10-disc-pct`: decimal.
     #[coupa(wire = "tier-10-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_10_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-10-upper-bound`: decimal.
     #[coupa(wire = "tier-10-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_10_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-11-disc-pct`: decimal.
     #[coupa(wire = "tier-11-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_11_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-11-upper-bound`: decimal.
     #[coupa(wire = "tier-11-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_11_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-12-disc-pct`: decimal.
     #[coupa(wire = "tier-12-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_12_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-12-upper-bound`: decimal.
     #[coupa(wire = "tier-12-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_12_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-13-disc-pct`: decimal.
     #[coupa(wire = "tier-13-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_13_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-13-upper-bound`: decimal.
     #[coupa(wire = "tier-13-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_13_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-14-disc-pct`: decimal.
     #[coupa(wire = "tier-14-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_14_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-14-upper-bound`: decimal.
     #[coupa(wire = "tier-14-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_14_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-15-disc-pct`: decimal.
     #[coupa(wire = "tier-15-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_15_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-15-upper-bound`: decimal.
     #[coupa(wire = "tier-15-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_15_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-16-disc-pct`: decimal.
     #[coupa(wire = "tier-16-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_16_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-16-upper-bound`: decimal.
     #[coupa(wire = "tier-16-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_16_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-17-disc-pct`: decimal.
     #[coupa(wire = "tier-17-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_17_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-17-upper-bound`: decimal.
     #[coupa(wire = "tier-17-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_17_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-18-disc-pct`: decimal.
     #[coupa(wire = "tier-18-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_18_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-18-upper-bound`: decimal.
     #[coupa(wire = "tier-18-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_18_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-19-disc-pct`: decimal.
     #[coupa(wire = "tier-19-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_19_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-19-upper-bound`: decimal.
     #[coupa(wire = "tier-19-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_19_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-2-disc-pct`: decimal.
     #[coupa(wire = "tier-2-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_2_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-2-upper-bound`: decimal.
     #[coupa(wire = "tier-2-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_2_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-20-disc-pct`: decimal.
     #[coupa(wire = "tier-20-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_20_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-20-upper-bound`: decimal.
     #[coupa(wire = "tier-20-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_20_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-3-disc-pct`: decimal.
     #[coupa(wire = "tier-3-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_3_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-3-upper-bound`: decimal.
     #[coupa(wire = "tier-3-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_3_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-4-disc-pct`: decimal.
     #[coupa(wire = "tier-4-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_4_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-4-upper-bound`: decimal.
     #[coupa(wire = "tier-4-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_4_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-5-disc-pct`: decimal.
     #[coupa(wire = "tier-5-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_5_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-5-upper-bound`: decimal.
     #[coupa(wire = "tier-5-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_5_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-6-disc-pct`: decimal.
     #[coupa(wire = "tier-6-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_6_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-6-upper-bound`: decimal.
     #[coupa(wire = "tier-6-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_6_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-7-disc-pct`: decimal.
     #[coupa(wire = "tier-7-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_7_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-7-upper-bound`: decimal.
     #[coupa(wire = "tier-7-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_7_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-8-disc-pct`: decimal.
     #[coupa(wire = "tier-8-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_8_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-8-upper-bound`: decimal.
     #[coupa(wire = "tier-8-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_8_upper_bound: Option<::coupa::Decimal>,
+
     /// `tier-9-disc-pct`: decimal.
     #[coupa(wire = "tier-9-disc-pct", decimal(precision = 30, scale = 4))]
     pub tier_9_disc_pct: Option<::coupa::Decimal>,
+
     /// `tier-9-upper-bound`: decimal.
     #[coupa(wire = "tier-9-upper-bound", decimal(precision = 30, scale = 4))]
     pub tier_9_upper_bound: Option<::coupa::Decimal>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -163,9 +210,11 @@ pub struct ContractContractTerm {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-pct-discounts`: boolean.
     #[coupa(wire = "use-pct-discounts", boolean)]
     pub use_pct_discounts: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -177,15 +226,19 @@ pub enum ContractContractTermContractTermType {
     /// `PerOrderContractTerm`
     #[coupa(wire = "PerOrderContractTerm")]
     PerOrderContractTerm,
+
     /// `TotalQtyContractTerm`
     #[coupa(wire = "TotalQtyContractTerm")]
     TotalQtyContractTerm,
+
     /// `TotalAmtContractTerm`
     #[coupa(wire = "TotalAmtContractTerm")]
     TotalAmtContractTerm,
+
     /// `PriceRangeContractTerm`
     #[coupa(wire = "PriceRangeContractTerm")]
     PriceRangeContractTerm,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

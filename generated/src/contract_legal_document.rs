@@ -14,24 +14,30 @@ pub struct ContractLegalDocument {
     /// `ccc-exec-summary-timestamp`: datetime.
     #[coupa(wire = "ccc-exec-summary-timestamp", datetime)]
     pub ccc_exec_summary_timestamp: Option<::coupa::DateTime>,
+
     /// `ccc-file-timestamp`: datetime.
     #[coupa(wire = "ccc-file-timestamp", datetime)]
     pub ccc_file_timestamp: Option<::coupa::DateTime>,
+
     /// `clm-id`: string of at most 255 characters.
     #[coupa(wire = "clm-id", string(max_length = 255))]
     pub clm_id: Option<String>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `contract-template-id`: string.
     #[coupa(wire = "contract-template-id", string)]
     pub contract_template_id: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -39,27 +45,35 @@ pub struct ContractLegalDocument {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `external-file-upload`: string.
     #[coupa(wire = "external-file-upload", string)]
     pub external_file_upload: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `locked-by-other-party`: string of at most 255 characters.
     #[coupa(wire = "locked-by-other-party", string(max_length = 255))]
     pub locked_by_other_party: Option<String>,
+
     /// `locked-by-user-id`: string.
     #[coupa(wire = "locked-by-user-id", string)]
     pub locked_by_user_id: Option<String>,
+
     /// `negotiation-rounds`: integer.
     #[coupa(wire = "negotiation-rounds", integer)]
     pub negotiation_rounds: Option<i64>,
+
     /// `reviewer-user-ids`: string.
     #[coupa(wire = "reviewer-user-ids", string)]
     pub reviewer_user_ids: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -67,9 +81,11 @@ pub struct ContractLegalDocument {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `url`: string of at most 255 characters.
     #[coupa(wire = "url", string(max_length = 255))]
     pub url: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

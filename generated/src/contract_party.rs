@@ -7,39 +7,49 @@ pub struct ContractParty {
     /// `bill-to-address`: reference to `address`.
     #[coupa(wire = "bill-to-address", reference(to = crate::Address, by("id", "name")))]
     pub bill_to_address: Option<Box<crate::Address>>,
+
     /// `business-entity`: reference to `business_entity`.
     #[coupa(
         wire = "business-entity",
         reference(to = crate::BusinessEntity, by("id", "name"))
     )]
     pub business_entity: Option<Box<crate::BusinessEntity>>,
+
     /// `business-name`: string of at most 255 characters.
     #[coupa(wire = "business-name", string(max_length = 255))]
     pub business_name: Option<String>,
+
     /// `clma-id`: integer.
     #[coupa(wire = "clma-id", integer)]
     pub clma_id: Option<i64>,
+
     /// `contact-name`: string of at most 255 characters.
     #[coupa(wire = "contact-name", string(max_length = 255))]
     pub contact_name: Option<String>,
+
     /// `contact-title`: string of at most 255 characters.
     #[coupa(wire = "contact-title", string(max_length = 255))]
     pub contact_title: Option<String>,
+
     /// `contract-party-contacts`: list of `contract_party_contact`.
     #[coupa(
         wire = "contract-party-contacts",
         list(of = crate::ContractPartyContact, item = "contract-party-contact")
     )]
     pub contract_party_contacts: Option<Vec<crate::ContractPartyContact>>,
+
     /// `contract-party-role`: `contract_party_role` record.
     #[coupa(wire = "contract-party-role", object(of = crate::ContractPartyRole))]
     pub contract_party_role: Option<Box<crate::ContractPartyRole>>,
+
     /// `counterparty-role`: string of at most 255 characters.
     #[coupa(wire = "counterparty-role", string(max_length = 255))]
     pub counterparty_role: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -47,30 +57,39 @@ pub struct ContractParty {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `email`: string of at most 255 characters.
     #[coupa(wire = "email", string(max_length = 255))]
     pub email: Option<String>,
+
     /// `entity-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "entity-name", string(max_length = 255), required)]
     pub entity_name: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `legal-entity`: reference to `legal_entity`.
     #[coupa(wire = "legal-entity", reference(to = crate::LegalEntity, by("id", "name")))]
     pub legal_entity: Option<Box<crate::LegalEntity>>,
+
     /// `mail-to-address`: reference to `address`.
     #[coupa(wire = "mail-to-address", reference(to = crate::Address, by("id", "name")))]
     pub mail_to_address: Option<Box<crate::Address>>,
+
     /// `party-alias`: string of at most 255 characters.
     #[coupa(wire = "party-alias", string(max_length = 255))]
     pub party_alias: Option<String>,
+
     /// `party-directionality`: integer.
     #[coupa(wire = "party-directionality", integer)]
     pub party_directionality: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -78,6 +97,7 @@ pub struct ContractParty {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

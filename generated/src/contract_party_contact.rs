@@ -11,27 +11,35 @@ pub struct ContractPartyContact {
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `email`: string of at most 255 characters.
     #[coupa(wire = "email", string(max_length = 255))]
     pub email: Option<String>,
+
     /// `fullname`: string of at most 255 characters.
     #[coupa(wire = "fullname", string(max_length = 255))]
     pub fullname: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `phone`: string of at most 255 characters.
     #[coupa(wire = "phone", string(max_length = 255))]
     pub phone: Option<String>,
+
     /// `signatory-action`: integer.
     #[coupa(wire = "signatory-action", integer)]
     pub signatory_action: Option<i64>,
+
     /// `signatory-date`: datetime, read-only.
     #[coupa(wire = "signatory-date", datetime, read_only)]
     pub signatory_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,18 +11,22 @@ pub struct ContractPartyRole {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `contract-classification-ids`: string.
     #[coupa(wire = "contract-classification-ids", string)]
     pub contract_classification_ids: Option<String>,
+
     /// `contract-classifications`: list of `contract_classification`.
     #[coupa(
         wire = "contract-classifications",
         list(of = crate::ContractClassification, item = "contract-classification")
     )]
     pub contract_classifications: Option<Vec<crate::ContractClassification>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,21 +34,27 @@ pub struct ContractPartyRole {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 500 characters.
     #[coupa(wire = "description", string(max_length = 500))]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 50 characters, required on create.
     #[coupa(wire = "name", string(max_length = 50), required)]
     pub name: Option<String>,
+
     /// `role-directionality`: integer, required on create.
     #[coupa(wire = "role-directionality", integer, required)]
     pub role_directionality: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,6 +62,7 @@ pub struct ContractPartyRole {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

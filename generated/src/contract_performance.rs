@@ -11,42 +11,55 @@ pub struct ContractPerformance {
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]
     pub contract_type_custom_field_1: Option<String>,
+
     /// `contract-type-custom-field-10`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-10", string(max_length = 255))]
     pub contract_type_custom_field_10: Option<String>,
+
     /// `contract-type-custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-2", string(max_length = 255))]
     pub contract_type_custom_field_2: Option<String>,
+
     /// `contract-type-custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-3", string(max_length = 255))]
     pub contract_type_custom_field_3: Option<String>,
+
     /// `contract-type-custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-4", string(max_length = 255))]
     pub contract_type_custom_field_4: Option<String>,
+
     /// `contract-type-custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-5", string(max_length = 255))]
     pub contract_type_custom_field_5: Option<String>,
+
     /// `contract-type-custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-6", string(max_length = 255))]
     pub contract_type_custom_field_6: Option<String>,
+
     /// `contract-type-custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-7", string(max_length = 255))]
     pub contract_type_custom_field_7: Option<String>,
+
     /// `contract-type-custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-8", string(max_length = 255))]
     pub contract_type_custom_field_8: Option<String>,
+
     /// `contract-type-custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-9", string(max_length = 255))]
     pub contract_type_custom_field_9: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

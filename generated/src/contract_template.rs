@@ -14,45 +14,54 @@ pub struct ContractTemplate {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `authoring-method`: enum.
     #[coupa(wire = "authoring-method", enumeration)]
     pub authoring_method: Option<ContractTemplateAuthoringMethod>,
+
     /// `ccc-id`: string of at most 255 characters, read-only.
     #[coupa(wire = "ccc-id", string(max_length = 255), read_only)]
     pub ccc_id: Option<String>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `contract-classification`: `contract_classification` record.
     #[coupa(
         wire = "contract-classification",
         object(of = crate::ContractClassification)
     )]
     pub contract_classification: Option<Box<crate::ContractClassification>>,
+
     /// `contract-hierarchy-types`: list of `contract_hierarchy_type`.
     #[coupa(
         wire = "contract-hierarchy-types",
         list(of = crate::ContractHierarchyType, item = "contract-hierarchy-type")
     )]
     pub contract_hierarchy_types: Option<Vec<crate::ContractHierarchyType>>,
+
     /// `contract-template-clauses`: list of `contract_template_clause`.
     #[coupa(
         wire = "contract-template-clauses",
         list(of = crate::ContractTemplateClause, item = "contract-template-claus")
     )]
     pub contract_template_clauses: Option<Vec<crate::ContractTemplateClause>>,
+
     /// `contract-types`: list of `contract_type`.
     #[coupa(
         wire = "contract-types",
         list(of = crate::ContractType, item = "contract-type")
     )]
     pub contract_types: Option<Vec<crate::ContractType>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -60,42 +69,55 @@ pub struct ContractTemplate {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `custom-parameters`: text, read-only.
     #[coupa(wire = "custom-parameters", text, read_only)]
     pub custom_parameters: Option<String>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `fill-with-counterparty`: boolean.
     #[coupa(wire = "fill-with-counterparty", boolean)]
     pub fill_with_counterparty: Option<bool>,
+
     /// `hierarchy-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "hierarchy-type", string(max_length = 255), read_only)]
     pub hierarchy_type: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `obsolete-clauses-count`: integer, read-only.
     #[coupa(wire = "obsolete-clauses-count", integer, read_only)]
     pub obsolete_clauses_count: Option<i64>,
+
     /// `source`: string of at most 255 characters.
     #[coupa(wire = "source", string(max_length = 255))]
     pub source: Option<String>,
+
     /// `supporting-document`: boolean, read-only.
     #[coupa(wire = "supporting-document", boolean, read_only)]
     pub supporting_document: Option<bool>,
+
     /// `template-generator-id`: string of at most 1024 characters, required on create.
     #[coupa(wire = "template-generator-id", string(max_length = 1024), required)]
     pub template_generator_id: Option<String>,
+
     /// `template-generator-type`: integer, read-only.
     #[coupa(wire = "template-generator-type", integer, read_only)]
     pub template_generator_type: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -103,9 +125,11 @@ pub struct ContractTemplate {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `workflow-process`: string, read-only.
     #[coupa(wire = "workflow-process", string, read_only)]
     pub workflow_process: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -117,9 +141,11 @@ pub enum ContractTemplateAuthoringMethod {
     /// `msword`
     #[coupa(wire = "msword")]
     Msword,
+
     /// `msword_and_online`
     #[coupa(wire = "msword_and_online")]
     MswordAndOnline,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

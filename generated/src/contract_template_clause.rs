@@ -11,39 +11,51 @@ pub struct ContractTemplateClause {
     /// `clause-classification`: integer, read-only.
     #[coupa(wire = "clause-classification", integer, read_only)]
     pub clause_classification: Option<i64>,
+
     /// `clause-description`: string of at most 255 characters, read-only.
     #[coupa(wire = "clause-description", string(max_length = 255), read_only)]
     pub clause_description: Option<String>,
+
     /// `clause-effective-from`: datetime, read-only.
     #[coupa(wire = "clause-effective-from", datetime, read_only)]
     pub clause_effective_from: Option<::coupa::DateTime>,
+
     /// `clause-effective-to`: datetime, read-only.
     #[coupa(wire = "clause-effective-to", datetime, read_only)]
     pub clause_effective_to: Option<::coupa::DateTime>,
+
     /// `clause-key`: integer, required on create.
     #[coupa(wire = "clause-key", integer, required)]
     pub clause_key: Option<i64>,
+
     /// `clause-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "clause-name", string(max_length = 255), required)]
     pub clause_name: Option<String>,
+
     /// `clause-risk-score`: integer, read-only.
     #[coupa(wire = "clause-risk-score", integer, read_only)]
     pub clause_risk_score: Option<i64>,
+
     /// `clause-status`: enum, read-only.
     #[coupa(wire = "clause-status", enumeration, read_only)]
     pub clause_status: Option<ContractTemplateClauseClauseStatus>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `obsolete`: string, read-only.
     #[coupa(wire = "obsolete", string, read_only)]
     pub obsolete: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -55,9 +67,11 @@ pub enum ContractTemplateClauseClauseStatus {
     /// `published`
     #[coupa(wire = "published")]
     Published,
+
     /// `inactive`
     #[coupa(wire = "inactive")]
     Inactive,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

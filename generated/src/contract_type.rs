@@ -7,18 +7,22 @@ pub struct ContractType {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `contract-classifications`: list of `contract_classification`.
     #[coupa(
         wire = "contract-classifications",
         list(of = crate::ContractClassification, item = "contract-classification")
     )]
     pub contract_classifications: Option<Vec<crate::ContractClassification>>,
+
     /// `coupa-contract-type`: `coupa_contract_type` record.
     #[coupa(wire = "coupa-contract-type", object(of = crate::CoupaContractType))]
     pub coupa_contract_type: Option<Box<crate::CoupaContractType>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -26,18 +30,23 @@ pub struct ContractType {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -45,6 +54,7 @@ pub struct ContractType {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

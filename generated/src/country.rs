@@ -14,21 +14,27 @@ pub struct Country {
     /// `code`: string of at most 4 characters.
     #[coupa(wire = "code", string(max_length = 4))]
     pub code: Option<String>,
+
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters.
     #[coupa(wire = "name", string(max_length = 100))]
     pub name: Option<String>,
+
     /// `translated-name`: string, read-only.
     #[coupa(wire = "translated-name", string, read_only)]
     pub translated_name: Option<String>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,24 +11,30 @@ pub struct CoupaPayCompanyPaymentAccount {
     /// `account-kind`: enum.
     #[coupa(wire = "account-kind", enumeration)]
     pub account_kind: Option<CoupaPayCompanyPaymentAccountAccountKind>,
+
     /// `account-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "account-name", string(max_length = 255), required)]
     pub account_name: Option<String>,
+
     /// `account-type-ids`: string.
     #[coupa(wire = "account-type-ids", string)]
     pub account_type_ids: Option<String>,
+
     /// `account-types`: list of `account_type`.
     #[coupa(
         wire = "account-types",
         list(of = crate::AccountType, item = "account-type")
     )]
     pub account_types: Option<Vec<crate::AccountType>>,
+
     /// `coupa-pay-id`: integer.
     #[coupa(wire = "coupa-pay-id", integer)]
     pub coupa_pay_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -36,47 +42,60 @@ pub struct CoupaPayCompanyPaymentAccount {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `digital-check-signature-viewpost-status`: enum.
     #[coupa(wire = "digital-check-signature-viewpost-status", enumeration)]
     pub digital_check_signature_viewpost_status: Option<
         CoupaPayCompanyPaymentAccountDigitalCheckSignatureViewpostStatus,
     >,
+
     /// `document-types`: string.
     #[coupa(wire = "document-types", string)]
     pub document_types: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `payment-option`: enum.
     #[coupa(wire = "payment-option", enumeration)]
     pub payment_option: Option<CoupaPayCompanyPaymentAccountPaymentOption>,
+
     /// `payment-partner`: `coupa_pay_payment_partner` record.
     #[coupa(wire = "payment-partner", object(of = crate::CoupaPayPaymentPartner))]
     pub payment_partner: Option<Box<crate::CoupaPayPaymentPartner>>,
+
     /// `physical-check-signature-presence`: boolean.
     #[coupa(wire = "physical-check-signature-presence", boolean)]
     pub physical_check_signature_presence: Option<bool>,
+
     /// `source-name`: enum.
     #[coupa(wire = "source-name", enumeration)]
     pub source_name: Option<CoupaPayCompanyPaymentAccountSourceName>,
+
     /// `source-reference`: string of at most 255 characters.
     #[coupa(wire = "source-reference", string(max_length = 255))]
     pub source_reference: Option<String>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `supported-transfer-types`: string, read-only.
     #[coupa(wire = "supported-transfer-types", string, read_only)]
     pub supported_transfer_types: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -84,6 +103,7 @@ pub struct CoupaPayCompanyPaymentAccount {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -95,12 +115,15 @@ pub enum CoupaPayCompanyPaymentAccountAccountKind {
     /// `bank`
     #[coupa(wire = "bank")]
     Bank,
+
     /// `virtual_card`
     #[coupa(wire = "virtual_card")]
     VirtualCard,
+
     /// `digital_wallet`
     #[coupa(wire = "digital_wallet")]
     DigitalWallet,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -111,18 +134,23 @@ pub enum CoupaPayCompanyPaymentAccountDigitalCheckSignatureViewpostStatus {
     /// `not_used`
     #[coupa(wire = "not_used")]
     NotUsed,
+
     /// `send_pending`
     #[coupa(wire = "send_pending")]
     SendPending,
+
     /// `pending_response`
     #[coupa(wire = "pending_response")]
     PendingResponse,
+
     /// `active`
     #[coupa(wire = "active")]
     Active,
+
     /// `rejected`
     #[coupa(wire = "rejected")]
     Rejected,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -133,18 +161,23 @@ pub enum CoupaPayCompanyPaymentAccountPaymentOption {
     /// `direct_debit`
     #[coupa(wire = "direct_debit")]
     DirectDebit,
+
     /// `direct_bank_integration`
     #[coupa(wire = "direct_bank_integration")]
     DirectBankIntegration,
+
     /// `digital_check`
     #[coupa(wire = "digital_check")]
     DigitalCheck,
+
     /// `push`
     #[coupa(wire = "push")]
     Push,
+
     /// `paypal`
     #[coupa(wire = "paypal")]
     Paypal,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -155,30 +188,39 @@ pub enum CoupaPayCompanyPaymentAccountSourceName {
     /// `csp`
     #[coupa(wire = "csp")]
     Csp,
+
     /// `cpaui`
     #[coupa(wire = "cpaui")]
     Cpaui,
+
     /// `csv`
     #[coupa(wire = "csv")]
     Csv,
+
     /// `migration`
     #[coupa(wire = "migration")]
     Migration,
+
     /// `invoice`
     #[coupa(wire = "invoice")]
     Invoice,
+
     /// `sim`
     #[coupa(wire = "sim")]
     Sim,
+
     /// `community`
     #[coupa(wire = "community")]
     Community,
+
     /// `wcs`
     #[coupa(wire = "wcs")]
     Wcs,
+
     /// `pmx`
     #[coupa(wire = "pmx")]
     Pmx,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

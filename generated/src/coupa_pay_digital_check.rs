@@ -11,12 +11,15 @@ pub struct CoupaPayDigitalCheck {
     /// `beneficary-name`: string.
     #[coupa(wire = "beneficary-name", string)]
     pub beneficary_name: Option<String>,
+
     /// `check-number`: integer, required on create.
     #[coupa(wire = "check-number", integer, required)]
     pub check_number: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,18 +27,23 @@ pub struct CoupaPayDigitalCheck {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `payment-id`: integer.
     #[coupa(wire = "payment-id", integer)]
     pub payment_id: Option<i64>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +51,7 @@ pub struct CoupaPayDigitalCheck {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,6 +15,7 @@ pub struct CoupaPayPayment {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -22,135 +23,172 @@ pub struct CoupaPayPayment {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters, read-only.
     #[coupa(wire = "description", string(max_length = 255), read_only)]
     pub description: Option<String>,
+
     /// `digital-check`: `coupa_pay_digital_check` record.
     #[coupa(wire = "digital-check", object(of = crate::CoupaPayDigitalCheck))]
     pub digital_check: Option<Box<crate::CoupaPayDigitalCheck>>,
+
     /// `error-text`: string of at most 255 characters, read-only.
     #[coupa(wire = "error-text", string(max_length = 255), read_only)]
     pub error_text: Option<String>,
+
     /// `estimated-pay-from-total`: decimal, read-only.
     #[coupa(wire = "estimated-pay-from-total", decimal, read_only)]
     pub estimated_pay_from_total: Option<::coupa::Decimal>,
+
     /// `exchange-rate`: decimal, read-only.
     #[coupa(wire = "exchange-rate", decimal(precision = 30, scale = 9), read_only)]
     pub exchange_rate: Option<::coupa::Decimal>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `external-ref-id`: integer, required on create.
     #[coupa(wire = "external-ref-id", integer, required)]
     pub external_ref_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `legal-entity-name`: string, read-only.
     #[coupa(wire = "legal-entity-name", string, read_only)]
     pub legal_entity_name: Option<String>,
+
     /// `line-num`: integer, read-only.
     #[coupa(wire = "line-num", integer, read_only)]
     pub line_num: Option<i64>,
+
     /// `pay-from-account`: `coupa_pay_company_payment_account` record.
     #[coupa(
         wire = "pay-from-account",
         object(of = crate::CoupaPayCompanyPaymentAccount)
     )]
     pub pay_from_account: Option<Box<crate::CoupaPayCompanyPaymentAccount>>,
+
     /// `pay-from-currency`: reference to `currency`.
     #[coupa(
         wire = "pay-from-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub pay_from_currency: Option<Box<crate::Currency>>,
+
     /// `pay-from-external-gl-account`: `external_gl_account` record.
     #[coupa(
         wire = "pay-from-external-gl-account",
         object(of = crate::ExternalGlAccount)
     )]
     pub pay_from_external_gl_account: Option<Box<crate::ExternalGlAccount>>,
+
     /// `pay-from-total`: decimal, read-only.
     #[coupa(wire = "pay-from-total", decimal, read_only)]
     pub pay_from_total: Option<::coupa::Decimal>,
+
     /// `pay-to-account`: reference to `coupa_pay_payment`.
     #[coupa(wire = "pay-to-account", reference(to = crate::CoupaPayPayment, by("id")))]
     pub pay_to_account: Option<Box<crate::CoupaPayPayment>>,
+
     /// `pay-to-currency`: reference to `currency`.
     #[coupa(
         wire = "pay-to-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub pay_to_currency: Option<Box<crate::Currency>>,
+
     /// `pay-to-external-gl-account`: `external_gl_account` record.
     #[coupa(wire = "pay-to-external-gl-account", object(of = crate::ExternalGlAccount))]
     pub pay_to_external_gl_account: Option<Box<crate::ExternalGlAccount>>,
+
     /// `pay-to-total`: decimal, read-only.
     #[coupa(wire = "pay-to-total", decimal, read_only)]
     pub pay_to_total: Option<::coupa::Decimal>,
+
     /// `payee`: text, read-only.
     #[coupa(wire = "payee", text, read_only)]
     pub payee: Option<String>,
+
     /// `payment-batch`: `coupa_pay_payment_batch` record.
     #[coupa(wire = "payment-batch", object(of = crate::CoupaPayPaymentBatch))]
     pub payment_batch: Option<Box<crate::CoupaPayPaymentBatch>>,
+
     /// `payment-batch-id`: integer, read-only.
     #[coupa(wire = "payment-batch-id", integer, read_only)]
     pub payment_batch_id: Option<i64>,
+
     /// `payment-details`: list of `coupa_pay_payment_detail`.
     #[coupa(
         wire = "payment-details",
         list(of = crate::CoupaPayPaymentDetail, item = "payment-detail")
     )]
     pub payment_details: Option<Vec<crate::CoupaPayPaymentDetail>>,
+
     /// `payment-identifier`: string of at most 255 characters, read-only.
     #[coupa(wire = "payment-identifier", string(max_length = 255), read_only)]
     pub payment_identifier: Option<String>,
+
     /// `released-at`: datetime, read-only.
     #[coupa(wire = "released-at", datetime, read_only)]
     pub released_at: Option<::coupa::DateTime>,
+
     /// `reporting-currency`: reference to `currency`.
     #[coupa(
         wire = "reporting-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub reporting_currency: Option<Box<crate::Currency>>,
+
     /// `reporting-pay-from-total`: decimal, read-only.
     #[coupa(wire = "reporting-pay-from-total", decimal, read_only)]
     pub reporting_pay_from_total: Option<::coupa::Decimal>,
+
     /// `reporting-pay-to-total`: decimal, read-only.
     #[coupa(wire = "reporting-pay-to-total", decimal, read_only)]
     pub reporting_pay_to_total: Option<::coupa::Decimal>,
+
     /// `requested-execution-date`: date, read-only.
     #[coupa(wire = "requested-execution-date", date, read_only)]
     pub requested_execution_date: Option<::coupa::NaiveDate>,
+
     /// `source-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-name", string(max_length = 255), read_only)]
     pub source_name: Option<String>,
+
     /// `source-reference`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-reference", string(max_length = 255), read_only)]
     pub source_reference: Option<String>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `supplier-site`: reference to `supplier_site`.
     #[coupa(
         wire = "supplier-site",
         reference(to = crate::SupplierSite, by("id", "name", "code"))
     )]
     pub supplier_site: Option<Box<crate::SupplierSite>>,
+
     /// `transfer-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "transfer-type", string(max_length = 255), read_only)]
     pub transfer_type: Option<String>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -158,6 +196,7 @@ pub struct CoupaPayPayment {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,9 +11,11 @@ pub struct CoupaPayPaymentDetail {
     /// `adjustment-total`: decimal, read-only.
     #[coupa(wire = "adjustment-total", decimal, read_only)]
     pub adjustment_total: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,54 +23,70 @@ pub struct CoupaPayPaymentDetail {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: `coupa_pay_payment_detail` record.
     #[coupa(wire = "currency", object(of = crate::CoupaPayPaymentDetail))]
     pub currency: Option<Box<crate::CoupaPayPaymentDetail>>,
+
     /// `discount-total`: decimal, read-only.
     #[coupa(wire = "discount-total", decimal, read_only)]
     pub discount_total: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `payable-allocations`: list of `payable_allocation`.
     #[coupa(
         wire = "payable-allocations",
         list(of = crate::PayableAllocation, item = "payable-allocation")
     )]
     pub payable_allocations: Option<Vec<crate::PayableAllocation>>,
+
     /// `payable-document-type`: string, read-only.
     #[coupa(wire = "payable-document-type", string, read_only)]
     pub payable_document_type: Option<String>,
+
     /// `payable-id`: integer, read-only.
     #[coupa(wire = "payable-id", integer, read_only)]
     pub payable_id: Option<i64>,
+
     /// `payable-type`: string of at most 255 characters, required on create.
     #[coupa(wire = "payable-type", string(max_length = 255), required)]
     pub payable_type: Option<String>,
+
     /// `payment-id`: string of at most 255 characters, read-only.
     #[coupa(wire = "payment-id", string(max_length = 255), read_only)]
     pub payment_id: Option<String>,
+
     /// `payment-total`: decimal, read-only.
     #[coupa(wire = "payment-total", decimal, read_only)]
     pub payment_total: Option<::coupa::Decimal>,
+
     /// `source-transaction-id`: string, read-only.
     #[coupa(wire = "source-transaction-id", string, read_only)]
     pub source_transaction_id: Option<String>,
+
     /// `source-transaction-reference`: string, read-only.
     #[coupa(wire = "source-transaction-reference", string, read_only)]
     pub source_transaction_reference: Option<String>,
+
     /// `source-transaction-type`: string, read-only.
     #[coupa(wire = "source-transaction-type", string, read_only)]
     pub source_transaction_type: Option<String>,
+
     /// `supplier-site`: string, read-only.
     #[coupa(wire = "supplier-site", string, read_only)]
     pub supplier_site: Option<String>,
+
     /// `transaction-total`: decimal, read-only.
     #[coupa(wire = "transaction-total", decimal, read_only)]
     pub transaction_total: Option<::coupa::Decimal>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -76,6 +94,7 @@ pub struct CoupaPayPaymentDetail {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,27 @@ pub struct CoupaPayVirtualCard {
     /// `card-number`: string of at most 255 characters.
     #[coupa(wire = "card-number", string(max_length = 255))]
     pub card_number: Option<String>,
+
     /// `card-preview`: string, read-only.
     #[coupa(wire = "card-preview", string, read_only)]
     pub card_preview: Option<String>,
+
     /// `card-type`: string of at most 255 characters.
     #[coupa(wire = "card-type", string(max_length = 255))]
     pub card_type: Option<String>,
+
     /// `card-url`: boolean, read-only.
     #[coupa(wire = "card-url", boolean, read_only)]
     pub card_url: Option<bool>,
+
     /// `coupa-pay-id`: integer.
     #[coupa(wire = "coupa-pay-id", integer)]
     pub coupa_pay_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,90 +39,117 @@ pub struct CoupaPayVirtualCard {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `credit-account`: string of at most 255 characters.
     #[coupa(wire = "credit-account", string(max_length = 255))]
     pub credit_account: Option<String>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `document-id`: integer.
     #[coupa(wire = "document-id", integer)]
     pub document_id: Option<i64>,
+
     /// `document-title`: string, read-only.
     #[coupa(wire = "document-title", string, read_only)]
     pub document_title: Option<String>,
+
     /// `document-type`: string of at most 255 characters.
     #[coupa(wire = "document-type", string(max_length = 255))]
     pub document_type: Option<String>,
+
     /// `expiry-month`: integer.
     #[coupa(wire = "expiry-month", integer)]
     pub expiry_month: Option<i64>,
+
     /// `expiry-year`: integer.
     #[coupa(wire = "expiry-year", integer)]
     pub expiry_year: Option<i64>,
+
     /// `external-ref-id`: string of at most 255 characters, required on create.
     #[coupa(wire = "external-ref-id", string(max_length = 255), required)]
     pub external_ref_id: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `missing-receipt`: boolean, read-only.
     #[coupa(wire = "missing-receipt", boolean, read_only)]
     pub missing_receipt: Option<bool>,
+
     /// `name`: string of at most 255 characters.
     #[coupa(wire = "name", string(max_length = 255))]
     pub name: Option<String>,
+
     /// `order-header-id`: integer.
     #[coupa(wire = "order-header-id", integer)]
     pub order_header_id: Option<i64>,
+
     /// `payment-partner`: `coupa_pay_virtual_card_partner` record.
     #[coupa(wire = "payment-partner", object(of = crate::CoupaPayVirtualCardPartner))]
     pub payment_partner: Option<Box<crate::CoupaPayVirtualCardPartner>>,
+
     /// `payment-tolerance`: decimal, read-only.
     #[coupa(wire = "payment-tolerance", decimal(precision = 7, scale = 4), read_only)]
     pub payment_tolerance: Option<::coupa::Decimal>,
+
     /// `requested-by`: reference to `user`.
     #[coupa(
         wire = "requested-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub requested_by: Option<Box<crate::User>>,
+
     /// `requested-by-id`: integer, required on create.
     #[coupa(wire = "requested-by-id", integer, required)]
     pub requested_by_id: Option<i64>,
+
     /// `status`: enum.
     #[coupa(wire = "status", enumeration)]
     pub status: Option<CoupaPayVirtualCardStatus>,
+
     /// `status-reason`: enum, read-only.
     #[coupa(wire = "status-reason", enumeration, read_only)]
     pub status_reason: Option<CoupaPayVirtualCardStatusReason>,
+
     /// `status-reason-translated`: string, read-only.
     #[coupa(wire = "status-reason-translated", string, read_only)]
     pub status_reason_translated: Option<String>,
+
     /// `status-translated`: string, read-only.
     #[coupa(wire = "status-translated", string, read_only)]
     pub status_translated: Option<String>,
+
     /// `total-booked`: decimal, required on create.
     #[coupa(wire = "total-booked", decimal, required)]
     pub total_booked: Option<::coupa::Decimal>,
+
     /// `total-charged`: decimal.
     #[coupa(wire = "total-charged", decimal)]
     pub total_charged: Option<::coupa::Decimal>,
+
     /// `total-remaining`: decimal, read-only.
     #[coupa(wire = "total-remaining", decimal, read_only)]
     pub total_remaining: Option<::coupa::Decimal>,
+
     /// `transmission-method`: enum, read-only.
     #[coupa(wire = "transmission-method", enumeration, read_only)]
     pub transmission_method: Option<CoupaPayVirtualCardTransmissionMethod>,
+
     /// `transmission-status`: enum, read-only.
     #[coupa(wire = "transmission-status", enumeration, read_only)]
     pub transmission_status: Option<CoupaPayVirtualCardTransmissionStatus>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -124,15 +157,19 @@ pub struct CoupaPayVirtualCard {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `utilization-status`: enum, read-only.
     #[coupa(wire = "utilization-status", enumeration, read_only)]
     pub utilization_status: Option<CoupaPayVirtualCardUtilizationStatus>,
+
     /// `valid-from`: datetime.
     #[coupa(wire = "valid-from", datetime)]
     pub valid_from: Option<::coupa::DateTime>,
+
     /// `valid-to`: datetime.
     #[coupa(wire = "valid-to", datetime)]
     pub valid_to: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -144,39 +181,51 @@ pub enum CoupaPayVirtualCardStatus {
     /// `pending`
     #[coupa(wire = "pending")]
     Pending,
+
     /// `requested`
     #[coupa(wire = "requested")]
     Requested,
+
     /// `active`
     #[coupa(wire = "active")]
     Active,
+
     /// `inactive`
     #[coupa(wire = "inactive")]
     Inactive,
+
     /// `failed`
     #[coupa(wire = "failed")]
     Failed,
+
     /// `update_failed`
     #[coupa(wire = "update_failed")]
     UpdateFailed,
+
     /// `generated`
     #[coupa(wire = "generated")]
     Generated,
+
     /// `transmission_failed`
     #[coupa(wire = "transmission_failed")]
     TransmissionFailed,
+
     /// `sent`
     #[coupa(wire = "sent")]
     Sent,
+
     /// `cancelled`
     #[coupa(wire = "cancelled")]
     Cancelled,
+
     /// `processed`
     #[coupa(wire = "processed")]
     Processed,
+
     /// `processing_failed`
     #[coupa(wire = "processing_failed")]
     ProcessingFailed,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -187,42 +236,55 @@ pub enum CoupaPayVirtualCardStatusReason {
     /// `none`
     #[coupa(wire = "none")]
     None,
+
     /// `po_soft_close`
     #[coupa(wire = "po_soft_close")]
     PoSoftClose,
+
     /// `po_hard_close`
     #[coupa(wire = "po_hard_close")]
     PoHardClose,
+
     /// `po_cancellation`
     #[coupa(wire = "po_cancellation")]
     PoCancellation,
+
     /// `invoice_payment_cancellation`
     #[coupa(wire = "invoice_payment_cancellation")]
     InvoicePaymentCancellation,
+
     /// `expense_card_cancellation`
     #[coupa(wire = "expense_card_cancellation")]
     ExpenseCardCancellation,
+
     /// `trip_booking_cancellation`
     #[coupa(wire = "trip_booking_cancellation")]
     TripBookingCancellation,
+
     /// `ghost_card_cancellation`
     #[coupa(wire = "ghost_card_cancellation")]
     GhostCardCancellation,
+
     /// `past_validity_period`
     #[coupa(wire = "past_validity_period")]
     PastValidityPeriod,
+
     /// `tolerance_reached`
     #[coupa(wire = "tolerance_reached")]
     ToleranceReached,
+
     /// `partner_creation_failed`
     #[coupa(wire = "partner_creation_failed")]
     PartnerCreationFailed,
+
     /// `connection_error`
     #[coupa(wire = "connection_error")]
     ConnectionError,
+
     /// `update_failed`
     #[coupa(wire = "update_failed")]
     UpdateFailed,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -233,24 +295,31 @@ pub enum CoupaPayVirtualCardTransmissionMethod {
     /// `csp`
     #[coupa(wire = "csp")]
     Csp,
+
     /// `cxml`
     #[coupa(wire = "cxml")]
     Cxml,
+
     /// `email_by_issuer`
     #[coupa(wire = "email_by_issuer")]
     EmailByIssuer,
+
     /// `boost`
     #[coupa(wire = "boost")]
     Boost,
+
     /// `stripe`
     #[coupa(wire = "stripe")]
     Stripe,
+
     /// `viewable_in_core`
     #[coupa(wire = "viewable_in_core")]
     ViewableInCore,
+
     /// `travel_booking_portal`
     #[coupa(wire = "travel_booking_portal")]
     TravelBookingPortal,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -261,15 +330,19 @@ pub enum CoupaPayVirtualCardTransmissionStatus {
     /// `none`
     #[coupa(wire = "none")]
     None,
+
     /// `send_pending`
     #[coupa(wire = "send_pending")]
     SendPending,
+
     /// `sent`
     #[coupa(wire = "sent")]
     Sent,
+
     /// `send_failed`
     #[coupa(wire = "send_failed")]
     SendFailed,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -280,15 +353,19 @@ pub enum CoupaPayVirtualCardUtilizationStatus {
     /// `not_charged`
     #[coupa(wire = "not_charged")]
     NotCharged,
+
     /// `partially_charged`
     #[coupa(wire = "partially_charged")]
     PartiallyCharged,
+
     /// `fully_charged`
     #[coupa(wire = "fully_charged")]
     FullyCharged,
+
     /// `overcharged`
     #[coupa(wire = "overcharged")]
     Overcharged,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

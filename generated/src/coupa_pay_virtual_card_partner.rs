@@ -14,18 +14,23 @@ pub struct CoupaPayVirtualCardPartner {
         list(of = crate::CoupaPayPaymentPartner, item = "account-type")
     )]
     pub account_types: Option<Vec<crate::CoupaPayPaymentPartner>>,
+
     /// `card-network`: enum, read-only.
     #[coupa(wire = "card-network", enumeration, read_only)]
     pub card_network: Option<CoupaPayVirtualCardPartnerCardNetwork>,
+
     /// `configuration`: text.
     #[coupa(wire = "configuration", text)]
     pub configuration: Option<String>,
+
     /// `coupa-pay-id`: integer.
     #[coupa(wire = "coupa-pay-id", integer)]
     pub coupa_pay_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,69 +38,86 @@ pub struct CoupaPayVirtualCardPartner {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `currency-id`: integer.
     #[coupa(wire = "currency-id", integer)]
     pub currency_id: Option<i64>,
+
     /// `financial-counterparty`: reference to `financial_counterparty`.
     #[coupa(
         wire = "financial-counterparty",
         reference(to = crate::FinancialCounterparty, by("id", "name"))
     )]
     pub financial_counterparty: Option<Box<crate::FinancialCounterparty>>,
+
     /// `financial-counterparty-id`: integer.
     #[coupa(wire = "financial-counterparty-id", integer)]
     pub financial_counterparty_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `issuing-bank`: string of at most 255 characters.
     #[coupa(wire = "issuing-bank", string(max_length = 255))]
     pub issuing_bank: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `notes`: text.
     #[coupa(wire = "notes", text)]
     pub notes: Option<String>,
+
     /// `payment-partner-type`: enum, required on create.
     #[coupa(wire = "payment-partner-type", enumeration, required)]
     pub payment_partner_type: Option<CoupaPayVirtualCardPartnerPaymentPartnerType>,
+
     /// `po-charge-holding-account`: reference to `account`.
     #[coupa(
         wire = "po-charge-holding-account",
         reference(to = crate::Account, by("id", "name", "code"))
     )]
     pub po_charge_holding_account: Option<Box<crate::Account>>,
+
     /// `product-names`: string.
     #[coupa(wire = "product-names", string)]
     pub product_names: Option<String>,
+
     /// `products`: list of `coupa_pay_payment_partner`.
     #[coupa(
         wire = "products",
         list(of = crate::CoupaPayPaymentPartner, item = "product")
     )]
     pub products: Option<Vec<crate::CoupaPayPaymentPartner>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `support-contact`: reference to `user`.
     #[coupa(
         wire = "support-contact",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub support_contact: Option<Box<crate::User>>,
+
     /// `type`: string of at most 255 characters, required on create.
     #[coupa(wire = "type", string(max_length = 255), required)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -103,6 +125,7 @@ pub struct CoupaPayVirtualCardPartner {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -114,12 +137,15 @@ pub enum CoupaPayVirtualCardPartnerCardNetwork {
     /// `visa`
     #[coupa(wire = "visa")]
     Visa,
+
     /// `mastercard`
     #[coupa(wire = "mastercard")]
     Mastercard,
+
     /// `amex`
     #[coupa(wire = "amex")]
     Amex,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -130,15 +156,19 @@ pub enum CoupaPayVirtualCardPartnerPaymentPartnerType {
     /// `conferma`
     #[coupa(wire = "conferma")]
     Conferma,
+
     /// `jpmc`
     #[coupa(wire = "jpmc")]
     Jpmc,
+
     /// `amex`
     #[coupa(wire = "amex")]
     Amex,
+
     /// `mastercard`
     #[coupa(wire = "mastercard")]
     Mastercard,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,21 +14,27 @@ pub struct Currency {
     /// `code`: string of at most 6 characters.
     #[coupa(wire = "code", string(max_length = 6))]
     pub code: Option<String>,
+
     /// `decimals`: integer, read-only.
     #[coupa(wire = "decimals", integer, read_only)]
     pub decimals: Option<i64>,
+
     /// `enabled`: boolean.
     #[coupa(wire = "enabled", boolean)]
     pub enabled: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters.
     #[coupa(wire = "name", string(max_length = 100))]
     pub name: Option<String>,
+
     /// `symbol`: string of at most 10 characters.
     #[coupa(wire = "symbol", string(max_length = 10))]
     pub symbol: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

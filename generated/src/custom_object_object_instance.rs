@@ -14,6 +14,7 @@ pub struct CustomObjectObjectInstance {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,21 +22,27 @@ pub struct CustomObjectObjectInstance {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `custom-object-code`: string, read-only.
     #[coupa(wire = "custom-object-code", string, read_only)]
     pub custom_object_code: Option<String>,
+
     /// `custom-object-name`: string, read-only.
     #[coupa(wire = "custom-object-name", string, read_only)]
     pub custom_object_name: Option<String>,
+
     /// `form-response-id`: string, read-only.
     #[coupa(wire = "form-response-id", string, read_only)]
     pub form_response_id: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +50,7 @@ pub struct CustomObjectObjectInstance {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,9 +11,11 @@ pub struct CustomerSupportContact {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,21 +23,27 @@ pub struct CustomerSupportContact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `email`: string, read-only.
     #[coupa(wire = "email", string, read_only)]
     pub email: Option<String>,
+
     /// `fullname`: string, read-only.
     #[coupa(wire = "fullname", string, read_only)]
     pub fullname: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `purposes`: list of `purpose`.
     #[coupa(wire = "purposes", list(of = crate::Purpose, item = "purpose"))]
     pub purposes: Option<Vec<crate::Purpose>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,12 +51,15 @@ pub struct CustomerSupportContact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user`: reference to `user`.
     #[coupa(wire = "user", reference(to = crate::User, by("id", "login", "email")))]
     pub user: Option<Box<crate::User>>,
+
     /// `user-id`: integer, required on create.
     #[coupa(wire = "user-id", integer, required)]
     pub user_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,66 +14,84 @@ pub struct CycleCountCycleCountLine {
     /// `balance-quantity`: decimal, read-only.
     #[coupa(wire = "balance-quantity", decimal(precision = 30, scale = 6), read_only)]
     pub balance_quantity: Option<::coupa::Decimal>,
+
     /// `consumption-quantity`: decimal.
     #[coupa(wire = "consumption-quantity", decimal(precision = 30, scale = 6))]
     pub consumption_quantity: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `cycle-count-id`: integer, read-only.
     #[coupa(wire = "cycle-count-id", integer, read_only)]
     pub cycle_count_id: Option<i64>,
+
     /// `cycle-count-line-adjustments`: list of `cycle_count_cycle_count_line`.
     #[coupa(
         wire = "cycle-count-line-adjustments",
         list(of = crate::CycleCountCycleCountLine, item = "cycle-count-line-adjustment")
     )]
     pub cycle_count_line_adjustments: Option<Vec<crate::CycleCountCycleCountLine>>,
+
     /// `cycle-count-line-lots`: list of `cycle_count_line_lot`.
     #[coupa(
         wire = "cycle-count-line-lots",
         list(of = crate::CycleCountLineLot, item = "cycle-count-line-lot")
     )]
     pub cycle_count_line_lots: Option<Vec<crate::CycleCountLineLot>>,
+
     /// `discrepancy`: string, read-only.
     #[coupa(wire = "discrepancy", string, read_only)]
     pub discrepancy: Option<String>,
+
     /// `discrepancy-value`: decimal, read-only.
     #[coupa(wire = "discrepancy-value", decimal(precision = 30, scale = 6), read_only)]
     pub discrepancy_value: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-balance`: reference to `inventory`.
     #[coupa(wire = "inventory-balance", reference(to = crate::Inventory, by("id")))]
     pub inventory_balance: Option<Box<crate::Inventory>>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `non-voided-inventory-transactions`: list of `inventory_adjustment`.
     #[coupa(
         wire = "non-voided-inventory-transactions",
         list(of = crate::InventoryAdjustment, item = "non-voided-inventory-transaction")
     )]
     pub non_voided_inventory_transactions: Option<Vec<crate::InventoryAdjustment>>,
+
     /// `on-hand-balance`: string, read-only.
     #[coupa(wire = "on-hand-balance", string, read_only)]
     pub on_hand_balance: Option<String>,
+
     /// `order-quantity`: decimal.
     #[coupa(wire = "order-quantity", decimal(precision = 30, scale = 6))]
     pub order_quantity: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

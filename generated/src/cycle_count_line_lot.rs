@@ -11,42 +11,55 @@ pub struct CycleCountLineLot {
     /// `balance-quantity`: decimal, read-only.
     #[coupa(wire = "balance-quantity", decimal(precision = 32, scale = 4), read_only)]
     pub balance_quantity: Option<::coupa::Decimal>,
+
     /// `consumption-quantity`: decimal.
     #[coupa(wire = "consumption-quantity", decimal(precision = 32, scale = 4))]
     pub consumption_quantity: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `cycle-count-line-id`: integer, read-only.
     #[coupa(wire = "cycle-count-line-id", integer, read_only)]
     pub cycle_count_line_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-lot`: `inventory_lot` record.
     #[coupa(wire = "inventory-lot", object(of = crate::InventoryLot))]
     pub inventory_lot: Option<Box<crate::InventoryLot>>,
+
     /// `inventory-lot-id`: integer.
     #[coupa(wire = "inventory-lot-id", integer)]
     pub inventory_lot_id: Option<i64>,
+
     /// `inventory-lot-number`: string.
     #[coupa(wire = "inventory-lot-number", string)]
     pub inventory_lot_number: Option<String>,
+
     /// `order-quantity`: decimal.
     #[coupa(wire = "order-quantity", decimal(precision = 32, scale = 4))]
     pub order_quantity: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 32, scale = 4), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `uom-id`: integer.
     #[coupa(wire = "uom-id", integer)]
     pub uom_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

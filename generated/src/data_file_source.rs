@@ -14,6 +14,7 @@ pub struct DataFileSource {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,57 +22,75 @@ pub struct DataFileSource {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `end-time`: datetime, read-only.
     #[coupa(wire = "end-time", datetime, read_only)]
     pub end_time: Option<::coupa::DateTime>,
+
     /// `file-content-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-content-type", string(max_length = 255), read_only)]
     pub file_content_type: Option<String>,
+
     /// `file-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-file-name", string(max_length = 255), read_only)]
     pub file_file_name: Option<String>,
+
     /// `file-file-size`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-file-size", string(max_length = 255), read_only)]
     pub file_file_size: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration-id`: integer, read-only.
     #[coupa(wire = "integration-id", integer, read_only)]
     pub integration_id: Option<i64>,
+
     /// `integration-run-id`: integer, read-only.
     #[coupa(wire = "integration-run-id", integer, read_only)]
     pub integration_run_id: Option<i64>,
+
     /// `progress`: integer, read-only.
     #[coupa(wire = "progress", integer, read_only)]
     pub progress: Option<i64>,
+
     /// `records-count`: integer, read-only.
     #[coupa(wire = "records-count", integer, read_only)]
     pub records_count: Option<i64>,
+
     /// `records-created`: integer, read-only.
     #[coupa(wire = "records-created", integer, read_only)]
     pub records_created: Option<i64>,
+
     /// `records-updated`: integer, read-only.
     #[coupa(wire = "records-updated", integer, read_only)]
     pub records_updated: Option<i64>,
+
     /// `result-text`: text, read-only.
     #[coupa(wire = "result-text", text, read_only)]
     pub result_text: Option<String>,
+
     /// `source-for`: string of at most 50 characters, required on create.
     #[coupa(wire = "source-for", string(max_length = 50), required)]
     pub source_for: Option<String>,
+
     /// `start-time`: datetime, read-only.
     #[coupa(wire = "start-time", datetime, read_only)]
     pub start_time: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `type`: string of at most 50 characters, read-only.
     #[coupa(wire = "type", string(max_length = 50), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -79,15 +98,18 @@ pub struct DataFileSource {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `upload-errors`: list of `upload_error`.
     #[coupa(
         wire = "upload-errors",
         list(of = crate::UploadError, item = "upload-error")
     )]
     pub upload_errors: Option<Vec<crate::UploadError>>,
+
     /// `upload-errors-count`: integer, read-only.
     #[coupa(wire = "upload-errors-count", integer, read_only)]
     pub upload_errors_count: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

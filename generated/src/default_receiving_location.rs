@@ -14,36 +14,45 @@ pub struct DefaultReceivingLocation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item`: reference to `default_receiving_location`.
     #[coupa(wire = "item", reference(to = crate::DefaultReceivingLocation, by("id")))]
     pub item: Option<Box<crate::DefaultReceivingLocation>>,
+
     /// `item-id`: integer.
     #[coupa(wire = "item-id", integer)]
     pub item_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `warehouse`: reference to `default_receiving_location`.
     #[coupa(
         wire = "warehouse",
         reference(to = crate::DefaultReceivingLocation, by("id"))
     )]
     pub warehouse: Option<Box<crate::DefaultReceivingLocation>>,
+
     /// `warehouse-id`: integer.
     #[coupa(wire = "warehouse-id", integer)]
     pub warehouse_id: Option<i64>,
+
     /// `warehouse-location`: reference to `default_receiving_location`.
     #[coupa(
         wire = "warehouse-location",
         reference(to = crate::DefaultReceivingLocation, by("id"))
     )]
     pub warehouse_location: Option<Box<crate::DefaultReceivingLocation>>,
+
     /// `warehouse-location-id`: integer.
     #[coupa(wire = "warehouse-location-id", integer)]
     pub warehouse_location_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,12 +11,15 @@ pub struct DiversityAssociation {
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `country-id`: integer, required on create.
     #[coupa(wire = "country-id", integer, required)]
     pub country_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,21 +27,27 @@ pub struct DiversityAssociation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `diversity-category`: `diversity_category` record.
     #[coupa(wire = "diversity-category", object(of = crate::DiversityCategory))]
     pub diversity_category: Option<Box<crate::DiversityCategory>>,
+
     /// `diversity-category-id`: integer, required on create.
     #[coupa(wire = "diversity-category-id", integer, required)]
     pub diversity_category_id: Option<i64>,
+
     /// `diversity-subcategory`: `diversity_subcategory` record.
     #[coupa(wire = "diversity-subcategory", object(of = crate::DiversitySubcategory))]
     pub diversity_subcategory: Option<Box<crate::DiversitySubcategory>>,
+
     /// `diversity-subcategory-id`: integer, required on create.
     #[coupa(wire = "diversity-subcategory-id", integer, required)]
     pub diversity_subcategory_id: Option<i64>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `sim-diversity-certificate-artifacts`: list of `sim_diversity_certificate_artifact`.
     #[coupa(
         wire = "sim-diversity-certificate-artifacts",
@@ -50,9 +59,11 @@ pub struct DiversityAssociation {
     pub sim_diversity_certificate_artifacts: Option<
         Vec<crate::SimDiversityCertificateArtifact>,
     >,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -60,6 +71,7 @@ pub struct DiversityAssociation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,15 +7,19 @@ pub struct DiversityCategory {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `category`: string, read-only.
     #[coupa(wire = "category", string, read_only)]
     pub category: Option<String>,
+
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,21 +27,26 @@ pub struct DiversityCategory {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `diversity-subcategories`: list of `diversity_subcategory`.
     #[coupa(
         wire = "diversity-subcategories",
         list(of = crate::DiversitySubcategory, item = "diversity-subcategory")
     )]
     pub diversity_subcategories: Option<Vec<crate::DiversitySubcategory>>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `parent-category`: string, read-only.
     #[coupa(wire = "parent-category", string, read_only)]
     pub parent_category: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -45,6 +54,7 @@ pub struct DiversityCategory {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

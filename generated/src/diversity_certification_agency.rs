@@ -11,21 +11,27 @@ pub struct DiversityCertificationAgency {
     /// `code`: string of at most 255 characters, read-only.
     #[coupa(wire = "code", string(max_length = 255), read_only)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, read-only.
     #[coupa(wire = "name", string(max_length = 255), read_only)]
     pub name: Option<String>,
+
     /// `region-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "region-type", string(max_length = 255), read_only)]
     pub region_type: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,24 +11,31 @@ pub struct DiversitySubcategory {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `category`: string, read-only.
     #[coupa(wire = "category", string, read_only)]
     pub category: Option<String>,
+
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `designation`: string, read-only.
     #[coupa(wire = "designation", string, read_only)]
     pub designation: Option<String>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

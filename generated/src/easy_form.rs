@@ -7,21 +7,26 @@ pub struct EasyForm {
     /// `auto-apply`: boolean, read-only.
     #[coupa(wire = "auto-apply", boolean, read_only)]
     pub auto_apply: Option<bool>,
+
     /// `auto-approve`: boolean, read-only.
     #[coupa(wire = "auto-approve", boolean, read_only)]
     pub auto_approve: Option<bool>,
+
     /// `banner`: string, read-only.
     #[coupa(wire = "banner", string, read_only)]
     pub banner: Option<String>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -29,63 +34,81 @@ pub struct EasyForm {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `easy-form-widgets`: list of `easy_form_widget`.
     #[coupa(
         wire = "easy-form-widgets",
         list(of = crate::EasyFormWidget, item = "easy-form-widget")
     )]
     pub easy_form_widgets: Option<Vec<crate::EasyFormWidget>>,
+
     /// `hide-from-search`: boolean, read-only.
     #[coupa(wire = "hide-from-search", boolean, read_only)]
     pub hide_from_search: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image`: string, read-only.
     #[coupa(wire = "image", string, read_only)]
     pub image: Option<String>,
+
     /// `links`: string, read-only.
     #[coupa(wire = "links", string, read_only)]
     pub links: Option<String>,
+
     /// `model`: string of at most 255 characters.
     #[coupa(wire = "model", string(max_length = 255))]
     pub model: Option<String>,
+
     /// `model-scope`: string of at most 255 characters.
     #[coupa(wire = "model-scope", string(max_length = 255))]
     pub model_scope: Option<String>,
+
     /// `model-subtype`: string of at most 255 characters.
     #[coupa(wire = "model-subtype", string(max_length = 255))]
     pub model_subtype: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `owner`: `easy_form` record.
     #[coupa(wire = "owner", object(of = crate::EasyForm))]
     pub owner: Option<Box<crate::EasyForm>>,
+
     /// `preferred`: string of at most 255 characters.
     #[coupa(wire = "preferred", string(max_length = 255))]
     pub preferred: Option<String>,
+
     /// `scheduler-configuration`: `easy_form_scheduler_configuration` record.
     #[coupa(
         wire = "scheduler-configuration",
         object(of = crate::EasyFormSchedulerConfiguration)
     )]
     pub scheduler_configuration: Option<Box<crate::EasyFormSchedulerConfiguration>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `taggings`: list of `easy_form`.
     #[coupa(wire = "taggings", list(of = crate::EasyForm, item = "tagging"))]
     pub taggings: Option<Vec<crate::EasyForm>>,
+
     /// `tags`: list of `easy_form`.
     #[coupa(wire = "tags", list(of = crate::EasyForm, item = "tag"))]
     pub tags: Option<Vec<crate::EasyForm>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -93,9 +116,11 @@ pub struct EasyForm {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `warnings`: string, read-only.
     #[coupa(wire = "warnings", string, read_only)]
     pub warnings: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,42 +11,55 @@ pub struct EasyFormSchedulerConfiguration {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `easy-form-id`: integer, read-only.
     #[coupa(wire = "easy-form-id", integer, read_only)]
     pub easy_form_id: Option<i64>,
+
     /// `first-reminder-day`: integer, read-only.
     #[coupa(wire = "first-reminder-day", integer, read_only)]
     pub first_reminder_day: Option<i64>,
+
     /// `form-cancellation-day`: integer, read-only.
     #[coupa(wire = "form-cancellation-day", integer, read_only)]
     pub form_cancellation_day: Option<i64>,
+
     /// `fourth-reminder-day`: integer, read-only.
     #[coupa(wire = "fourth-reminder-day", integer, read_only)]
     pub fourth_reminder_day: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `remind-cancellation-requester`: boolean, read-only.
     #[coupa(wire = "remind-cancellation-requester", boolean, read_only)]
     pub remind_cancellation_requester: Option<bool>,
+
     /// `remind-cancellation-responder`: boolean, read-only.
     #[coupa(wire = "remind-cancellation-responder", boolean, read_only)]
     pub remind_cancellation_responder: Option<bool>,
+
     /// `remind-requester`: boolean, read-only.
     #[coupa(wire = "remind-requester", boolean, read_only)]
     pub remind_requester: Option<bool>,
+
     /// `remind-responder`: boolean, read-only.
     #[coupa(wire = "remind-responder", boolean, read_only)]
     pub remind_responder: Option<bool>,
+
     /// `second-reminder-day`: integer, read-only.
     #[coupa(wire = "second-reminder-day", integer, read_only)]
     pub second_reminder_day: Option<i64>,
+
     /// `third-reminder-day`: integer, read-only.
     #[coupa(wire = "third-reminder-day", integer, read_only)]
     pub third_reminder_day: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,12 +7,15 @@ pub struct EasyFormWidget {
     /// `backing-attribute`: string of at most 255 characters.
     #[coupa(wire = "backing-attribute", string(max_length = 255))]
     pub backing_attribute: Option<String>,
+
     /// `condition`: `easy_form_widget_simple_condition` record.
     #[coupa(wire = "condition", object(of = crate::EasyFormWidgetSimpleCondition))]
     pub condition: Option<Box<crate::EasyFormWidgetSimpleCondition>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,69 +23,91 @@ pub struct EasyFormWidget {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `date-value`: datetime.
     #[coupa(wire = "date-value", datetime)]
     pub date_value: Option<::coupa::DateTime>,
+
     /// `default-value`: text, read-only.
     #[coupa(wire = "default-value", text, read_only)]
     pub default_value: Option<String>,
+
     /// `deletable`: boolean, read-only.
     #[coupa(wire = "deletable", boolean, read_only)]
     pub deletable: Option<bool>,
+
     /// `easy-form-id`: integer.
     #[coupa(wire = "easy-form-id", integer)]
     pub easy_form_id: Option<i64>,
+
     /// `editability`: string of at most 255 characters, read-only.
     #[coupa(wire = "editability", string(max_length = 255), read_only)]
     pub editability: Option<String>,
+
     /// `encrypted`: boolean, read-only.
     #[coupa(wire = "encrypted", boolean, read_only)]
     pub encrypted: Option<bool>,
+
     /// `field-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "field-name", string(max_length = 255), required)]
     pub field_name: Option<String>,
+
     /// `field-type`: string, read-only.
     #[coupa(wire = "field-type", string, read_only)]
     pub field_type: Option<String>,
+
     /// `hint`: string of at most 255 characters.
     #[coupa(wire = "hint", string(max_length = 255))]
     pub hint: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `input-type`: string, read-only.
     #[coupa(wire = "input-type", string, read_only)]
     pub input_type: Option<String>,
+
     /// `is-internal`: boolean, read-only.
     #[coupa(wire = "is-internal", boolean, read_only)]
     pub is_internal: Option<bool>,
+
     /// `page-break-widget-id`: integer, read-only.
     #[coupa(wire = "page-break-widget-id", integer, read_only)]
     pub page_break_widget_id: Option<i64>,
+
     /// `position`: integer.
     #[coupa(wire = "position", integer)]
     pub position: Option<i64>,
+
     /// `prompt`: text.
     #[coupa(wire = "prompt", text)]
     pub prompt: Option<String>,
+
     /// `required`: boolean, read-only.
     #[coupa(wire = "required", boolean, read_only)]
     pub required: Option<bool>,
+
     /// `rules`: list of `easy_form_widget_rule`.
     #[coupa(wire = "rules", list(of = crate::EasyFormWidgetRule, item = "rule"))]
     pub rules: Option<Vec<crate::EasyFormWidgetRule>>,
+
     /// `selected-options`: string, read-only.
     #[coupa(wire = "selected-options", string, read_only)]
     pub selected_options: Option<String>,
+
     /// `supplier-visible-attachment`: boolean.
     #[coupa(wire = "supplier-visible-attachment", boolean)]
     pub supplier_visible_attachment: Option<bool>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -90,9 +115,11 @@ pub struct EasyFormWidget {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `value`: text.
     #[coupa(wire = "value", text)]
     pub value: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

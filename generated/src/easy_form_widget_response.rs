@@ -11,9 +11,11 @@ pub struct EasyFormWidgetResponse {
     /// `answer`: string.
     #[coupa(wire = "answer", string)]
     pub answer: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,30 +23,39 @@ pub struct EasyFormWidgetResponse {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `easy-form-id`: integer.
     #[coupa(wire = "easy-form-id", integer)]
     pub easy_form_id: Option<i64>,
+
     /// `easy-form-response-id`: integer.
     #[coupa(wire = "easy-form-response-id", integer)]
     pub easy_form_response_id: Option<i64>,
+
     /// `easy-form-widget-id`: integer.
     #[coupa(wire = "easy-form-widget-id", integer)]
     pub easy_form_widget_id: Option<i64>,
+
     /// `encrypted-answer`: string, read-only.
     #[coupa(wire = "encrypted-answer", string, read_only)]
     pub encrypted_answer: Option<String>,
+
     /// `field-name`: string, read-only.
     #[coupa(wire = "field-name", string, read_only)]
     pub field_name: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,12 +63,15 @@ pub struct EasyFormWidgetResponse {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `widget-label`: string, read-only.
     #[coupa(wire = "widget-label", string, read_only)]
     pub widget_label: Option<String>,
+
     /// `widget-type`: string, read-only.
     #[coupa(wire = "widget-type", string, read_only)]
     pub widget_type: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,6 +11,7 @@ pub struct EasyFormWidgetRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,21 +19,27 @@ pub struct EasyFormWidgetRule {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `easy-form-widget-id`: integer, required on create.
     #[coupa(wire = "easy-form-widget-id", integer, required)]
     pub easy_form_widget_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `parameters`: text.
     #[coupa(wire = "parameters", text)]
     pub parameters: Option<String>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -40,9 +47,11 @@ pub struct EasyFormWidgetRule {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `value`: string of at most 255 characters.
     #[coupa(wire = "value", string(max_length = 255))]
     pub value: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,6 +11,7 @@ pub struct EasyFormWidgetSimpleCondition {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,21 +19,27 @@ pub struct EasyFormWidgetSimpleCondition {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lhs-field-name`: string, read-only.
     #[coupa(wire = "lhs-field-name", string, read_only)]
     pub lhs_field_name: Option<String>,
+
     /// `lhs-widget-id`: integer, read-only.
     #[coupa(wire = "lhs-widget-id", integer, read_only)]
     pub lhs_widget_id: Option<i64>,
+
     /// `rhs`: string of at most 255 characters, required on create.
     #[coupa(wire = "rhs", string(max_length = 255), required)]
     pub rhs: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -40,6 +47,7 @@ pub struct EasyFormWidgetSimpleCondition {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

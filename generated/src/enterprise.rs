@@ -7,12 +7,15 @@ pub struct Enterprise {
     /// `active-flag`: boolean.
     #[coupa(wire = "active-flag", boolean)]
     pub active_flag: Option<bool>,
+
     /// `code`: string of at most 6 characters, required on create.
     #[coupa(wire = "code", string(max_length = 6), required)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,24 +23,31 @@ pub struct Enterprise {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `system-flag`: boolean, read-only.
     #[coupa(wire = "system-flag", boolean, read_only)]
     pub system_flag: Option<bool>,
+
     /// `tax-coding-enabled`: string.
     #[coupa(wire = "tax-coding-enabled", string)]
     pub tax_coding_enabled: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -45,9 +55,11 @@ pub struct Enterprise {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `vendor-remit-to-required`: string.
     #[coupa(wire = "vendor-remit-to-required", string)]
     pub vendor_remit_to_required: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

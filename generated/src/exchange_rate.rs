@@ -14,6 +14,7 @@ pub struct ExchangeRate {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,30 +22,37 @@ pub struct ExchangeRate {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `from-currency`: reference to `currency`.
     #[coupa(
         wire = "from-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub from_currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `rate`: decimal.
     #[coupa(wire = "rate", decimal(precision = 30, scale = 9))]
     pub rate: Option<::coupa::Decimal>,
+
     /// `rate-date`: datetime.
     #[coupa(wire = "rate-date", datetime)]
     pub rate_date: Option<::coupa::DateTime>,
+
     /// `to-currency`: reference to `currency`.
     #[coupa(
         wire = "to-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub to_currency: Option<Box<crate::Currency>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,6 +60,7 @@ pub struct ExchangeRate {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,6 +14,7 @@ pub struct ExpenseArtifact {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,12 +22,15 @@ pub struct ExpenseArtifact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `digitization-error`: string, read-only.
     #[coupa(wire = "digitization-error", string, read_only)]
     pub digitization_error: Option<String>,
+
     /// `digitization-status`: string of at most 25 characters, read-only.
     #[coupa(wire = "digitization-status", string(max_length = 25), read_only)]
     pub digitization_status: Option<String>,
+
     /// `digitized-receipt-content-type`: string of at most 255 characters, read-only.
     #[coupa(
         wire = "digitized-receipt-content-type",
@@ -34,48 +38,63 @@ pub struct ExpenseArtifact {
         read_only
     )]
     pub digitized_receipt_content_type: Option<String>,
+
     /// `digitized-receipt-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "digitized-receipt-file-name", string(max_length = 255), read_only)]
     pub digitized_receipt_file_name: Option<String>,
+
     /// `digitized-receipt-file-size`: integer, read-only.
     #[coupa(wire = "digitized-receipt-file-size", integer, read_only)]
     pub digitized_receipt_file_size: Option<i64>,
+
     /// `external-src-ref`: string of at most 255 characters, read-only.
     #[coupa(wire = "external-src-ref", string(max_length = 255), read_only)]
     pub external_src_ref: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image-content-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-content-type", string(max_length = 255), read_only)]
     pub image_content_type: Option<String>,
+
     /// `image-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-file-name", string(max_length = 255), read_only)]
     pub image_file_name: Option<String>,
+
     /// `image-file-size`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-file-size", string(max_length = 255), read_only)]
     pub image_file_size: Option<String>,
+
     /// `image-rotation`: integer.
     #[coupa(wire = "image-rotation", integer)]
     pub image_rotation: Option<i64>,
+
     /// `ocr-status`: string of at most 50 characters.
     #[coupa(wire = "ocr-status", string(max_length = 50))]
     pub ocr_status: Option<String>,
+
     /// `placeholder`: boolean, read-only.
     #[coupa(wire = "placeholder", boolean, read_only)]
     pub placeholder: Option<bool>,
+
     /// `source-content-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-content-type", string(max_length = 255), read_only)]
     pub source_content_type: Option<String>,
+
     /// `source-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-file-name", string(max_length = 255), read_only)]
     pub source_file_name: Option<String>,
+
     /// `source-file-size`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-file-size", string(max_length = 255), read_only)]
     pub source_file_size: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -83,9 +102,11 @@ pub struct ExpenseArtifact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `url`: string, read-only.
     #[coupa(wire = "url", string, read_only)]
     pub url: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

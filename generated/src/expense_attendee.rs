@@ -7,18 +7,23 @@ pub struct ExpenseAttendee {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `avatar-thumb-url`: string, read-only.
     #[coupa(wire = "avatar-thumb-url", string, read_only)]
     pub avatar_thumb_url: Option<String>,
+
     /// `company`: string of at most 308 characters.
     #[coupa(wire = "company", string(max_length = 308))]
     pub company: Option<String>,
+
     /// `company-active`: string, read-only.
     #[coupa(wire = "company-active", string, read_only)]
     pub company_active: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -26,63 +31,83 @@ pub struct ExpenseAttendee {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `email`: string, read-only.
     #[coupa(wire = "email", string, read_only)]
     pub email: Option<String>,
+
     /// `expense-attendee-type-custom-field-1`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-1", text)]
     pub expense_attendee_type_custom_field_1: Option<String>,
+
     /// `expense-attendee-type-custom-field-10`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-10", text)]
     pub expense_attendee_type_custom_field_10: Option<String>,
+
     /// `expense-attendee-type-custom-field-2`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-2", text)]
     pub expense_attendee_type_custom_field_2: Option<String>,
+
     /// `expense-attendee-type-custom-field-3`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-3", text)]
     pub expense_attendee_type_custom_field_3: Option<String>,
+
     /// `expense-attendee-type-custom-field-4`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-4", text)]
     pub expense_attendee_type_custom_field_4: Option<String>,
+
     /// `expense-attendee-type-custom-field-5`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-5", text)]
     pub expense_attendee_type_custom_field_5: Option<String>,
+
     /// `expense-attendee-type-custom-field-6`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-6", text)]
     pub expense_attendee_type_custom_field_6: Option<String>,
+
     /// `expense-attendee-type-custom-field-7`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-7", text)]
     pub expense_attendee_type_custom_field_7: Option<String>,
+
     /// `expense-attendee-type-custom-field-8`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-8", text)]
     pub expense_attendee_type_custom_field_8: Option<String>,
+
     /// `expense-attendee-type-custom-field-9`: text.
     #[coupa(wire = "expense-attendee-type-custom-field-9", text)]
     pub expense_attendee_type_custom_field_9: Option<String>,
+
     /// `expense-attendee-type-id`: integer.
     #[coupa(wire = "expense-attendee-type-id", integer)]
     pub expense_attendee_type_id: Option<i64>,
+
     /// `expense-attendee-type-name`: string, read-only.
     #[coupa(wire = "expense-attendee-type-name", string, read_only)]
     pub expense_attendee_type_name: Option<String>,
+
     /// `first-name`: string of at most 308 characters, required on create.
     #[coupa(wire = "first-name", string(max_length = 308), required)]
     pub first_name: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-name`: string of at most 308 characters, required on create.
     #[coupa(wire = "last-name", string(max_length = 308), required)]
     pub last_name: Option<String>,
+
     /// `title`: string of at most 308 characters.
     #[coupa(wire = "title", string(max_length = 308))]
     pub title: Option<String>,
+
     /// `title-active`: string, read-only.
     #[coupa(wire = "title-active", string, read_only)]
     pub title_active: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -90,9 +115,11 @@ pub struct ExpenseAttendee {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-id`: integer.
     #[coupa(wire = "user-id", integer)]
     pub user_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,15 +11,19 @@ pub struct ExpenseCarbonEmission {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `scope-3-emission`: decimal.
     #[coupa(wire = "scope-3-emission", decimal(precision = 38, scale = 6))]
     pub scope_3_emission: Option<::coupa::Decimal>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,18 +11,22 @@ pub struct ExpenseCashAdvance {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `available-amount`: decimal, read-only.
     #[coupa(wire = "available-amount", decimal(precision = 32, scale = 4), read_only)]
     pub available_amount: Option<::coupa::Decimal>,
+
     /// `available-amount-currency`: reference to `currency`.
     #[coupa(
         wire = "available-amount-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub available_amount_currency: Option<Box<crate::Currency>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,27 +34,34 @@ pub struct ExpenseCashAdvance {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: `expense_cash_advance` record.
     #[coupa(wire = "currency", object(of = crate::ExpenseCashAdvance))]
     pub currency: Option<Box<crate::ExpenseCashAdvance>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `reporting-total`: decimal, read-only.
     #[coupa(wire = "reporting-total", decimal(precision = 32, scale = 4), read_only)]
     pub reporting_total: Option<::coupa::Decimal>,
+
     /// `returned-amount`: decimal, read-only.
     #[coupa(wire = "returned-amount", decimal(precision = 32, scale = 4), read_only)]
     pub returned_amount: Option<::coupa::Decimal>,
+
     /// `returned-amount-currency`: reference to `currency`.
     #[coupa(
         wire = "returned-amount-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub returned_amount_currency: Option<Box<crate::Currency>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -58,6 +69,7 @@ pub struct ExpenseCashAdvance {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

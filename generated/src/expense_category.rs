@@ -7,12 +7,15 @@ pub struct ExpenseCategory {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `attendee-tracking-enabled`: boolean, read-only.
     #[coupa(wire = "attendee-tracking-enabled", boolean, read_only)]
     pub attendee_tracking_enabled: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,57 +23,74 @@ pub struct ExpenseCategory {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `dynamic-category-limit-enabled`: boolean, read-only.
     #[coupa(wire = "dynamic-category-limit-enabled", boolean, read_only)]
     pub dynamic_category_limit_enabled: Option<bool>,
+
     /// `expense-attendee-types`: list of `expense_attendee_type`.
     #[coupa(
         wire = "expense-attendee-types",
         list(of = crate::ExpenseAttendeeType, item = "expense-attendee-type")
     )]
     pub expense_attendee_types: Option<Vec<crate::ExpenseAttendeeType>>,
+
     /// `expense-mileage-config`: `expense_mileage_config` record.
     #[coupa(wire = "expense-mileage-config", object(of = crate::ExpenseMileageConfig))]
     pub expense_mileage_config: Option<Box<crate::ExpenseMileageConfig>>,
+
     /// `expense-per-diem-config`: `expense_per_diem_config` record.
     #[coupa(wire = "expense-per-diem-config", object(of = crate::ExpensePerDiemConfig))]
     pub expense_per_diem_config: Option<Box<crate::ExpensePerDiemConfig>>,
+
     /// `expense-policy`: `expense_policy` record.
     #[coupa(wire = "expense-policy", object(of = crate::ExpensePolicy))]
     pub expense_policy: Option<Box<crate::ExpensePolicy>>,
+
     /// `external-key`: string.
     #[coupa(wire = "external-key", string)]
     pub external_key: Option<String>,
+
     /// `group`: string of at most 255 characters, read-only.
     #[coupa(wire = "group", string(max_length = 255), read_only)]
     pub group: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `localized-group`: string, read-only.
     #[coupa(wire = "localized-group", string, read_only)]
     pub localized_group: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `scope`: string of at most 255 characters, read-only.
     #[coupa(wire = "scope", string(max_length = 255), read_only)]
     pub scope: Option<String>,
+
     /// `tax-currencies`: string, read-only.
     #[coupa(wire = "tax-currencies", string, read_only)]
     pub tax_currencies: Option<String>,
+
     /// `tax-enabled`: boolean, read-only.
     #[coupa(wire = "tax-enabled", boolean, read_only)]
     pub tax_enabled: Option<bool>,
+
     /// `translated-name`: string, read-only.
     #[coupa(wire = "translated-name", string, read_only)]
     pub translated_name: Option<String>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -78,6 +98,7 @@ pub struct ExpenseCategory {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -20,39 +20,49 @@ pub struct ExpenseLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `expense_line_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::ExpenseLineAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::ExpenseLineAllocation>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `allow-attach-preapproval`: boolean, read-only.
     #[coupa(wire = "allow-attach-preapproval", boolean, read_only)]
     pub allow_attach_preapproval: Option<bool>,
+
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `approved-amount`: decimal.
     #[coupa(wire = "approved-amount", decimal(precision = 32, scale = 4))]
     pub approved_amount: Option<::coupa::Decimal>,
+
     /// `attach-preapproval`: string.
     #[coupa(wire = "attach-preapproval", string)]
     pub attach_preapproval: Option<String>,
+
     /// `audit-status`: `audit_status` record.
     #[coupa(wire = "audit-status", object(of = crate::AuditStatus))]
     pub audit_status: Option<Box<crate::AuditStatus>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -60,306 +70,394 @@ pub struct ExpenseLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "custom-field-1", string(max_length = 255))]
     pub custom_field_1: Option<String>,
+
     /// `custom-field-10`: string of at most 255 characters.
     #[coupa(wire = "custom-field-10", string(max_length = 255))]
     pub custom_field_10: Option<String>,
+
     /// `custom-field-11`: string of at most 255 characters.
     #[coupa(wire = "custom-field-11", string(max_length = 255))]
     pub custom_field_11: Option<String>,
+
     /// `custom-field-12`: string of at most 255 characters.
     #[coupa(wire = "custom-field-12", string(max_length = 255))]
     pub custom_field_12: Option<String>,
+
     /// `custom-field-13`: string of at most 255 characters.
     #[coupa(wire = "custom-field-13", string(max_length = 255))]
     pub custom_field_13: Option<String>,
+
     /// `custom-field-14`: string of at most 255 characters.
     #[coupa(wire = "custom-field-14", string(max_length = 255))]
     pub custom_field_14: Option<String>,
+
     /// `custom-field-15`: string of at most 255 characters.
     #[coupa(wire = "custom-field-15", string(max_length = 255))]
     pub custom_field_15: Option<String>,
+
     /// `custom-field-16`: string of at most 255 characters.
     #[coupa(wire = "custom-field-16", string(max_length = 255))]
     pub custom_field_16: Option<String>,
+
     /// `custom-field-17`: string of at most 255 characters.
     #[coupa(wire = "custom-field-17", string(max_length = 255))]
     pub custom_field_17: Option<String>,
+
     /// `custom-field-18`: string of at most 255 characters.
     #[coupa(wire = "custom-field-18", string(max_length = 255))]
     pub custom_field_18: Option<String>,
+
     /// `custom-field-19`: string of at most 255 characters.
     #[coupa(wire = "custom-field-19", string(max_length = 255))]
     pub custom_field_19: Option<String>,
+
     /// `custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "custom-field-2", string(max_length = 255))]
     pub custom_field_2: Option<String>,
+
     /// `custom-field-20`: string of at most 255 characters.
     #[coupa(wire = "custom-field-20", string(max_length = 255))]
     pub custom_field_20: Option<String>,
+
     /// `custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "custom-field-3", string(max_length = 255))]
     pub custom_field_3: Option<String>,
+
     /// `custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "custom-field-4", string(max_length = 255))]
     pub custom_field_4: Option<String>,
+
     /// `custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "custom-field-5", string(max_length = 255))]
     pub custom_field_5: Option<String>,
+
     /// `custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "custom-field-6", string(max_length = 255))]
     pub custom_field_6: Option<String>,
+
     /// `custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "custom-field-7", string(max_length = 255))]
     pub custom_field_7: Option<String>,
+
     /// `custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "custom-field-8", string(max_length = 255))]
     pub custom_field_8: Option<String>,
+
     /// `custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "custom-field-9", string(max_length = 255))]
     pub custom_field_9: Option<String>,
+
     /// `description`: string of at most 1550 characters.
     #[coupa(wire = "description", string(max_length = 1550))]
     pub description: Option<String>,
+
     /// `divisor`: decimal.
     #[coupa(wire = "divisor", decimal(precision = 30, scale = 2))]
     pub divisor: Option<::coupa::Decimal>,
+
     /// `employee-reimbursable`: boolean.
     #[coupa(wire = "employee-reimbursable", boolean)]
     pub employee_reimbursable: Option<bool>,
+
     /// `employee-reimbursable-editable`: boolean, read-only.
     #[coupa(wire = "employee-reimbursable-editable", boolean, read_only)]
     pub employee_reimbursable_editable: Option<bool>,
+
     /// `employee-reimbursable-overridden`: boolean, read-only.
     #[coupa(wire = "employee-reimbursable-overridden", boolean, read_only)]
     pub employee_reimbursable_overridden: Option<bool>,
+
     /// `end-date`: datetime.
     #[coupa(wire = "end-date", datetime)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `exchange-rate`: decimal.
     #[coupa(wire = "exchange-rate", decimal(precision = 30, scale = 9))]
     pub exchange_rate: Option<::coupa::Decimal>,
+
     /// `expense-artifacts`: list of `expense_artifact`.
     #[coupa(
         wire = "expense-artifacts",
         list(of = crate::ExpenseArtifact, item = "expense-artifact")
     )]
     pub expense_artifacts: Option<Vec<crate::ExpenseArtifact>>,
+
     /// `expense-attendees`: list of `expense_attendee`.
     #[coupa(
         wire = "expense-attendees",
         list(of = crate::ExpenseAttendee, item = "expense-attendee")
     )]
     pub expense_attendees: Option<Vec<crate::ExpenseAttendee>>,
+
     /// `expense-category`: `expense_category` record.
     #[coupa(wire = "expense-category", object(of = crate::ExpenseCategory))]
     pub expense_category: Option<Box<crate::ExpenseCategory>>,
+
     /// `expense-category-custom-field-1`: text.
     #[coupa(wire = "expense-category-custom-field-1", text)]
     pub expense_category_custom_field_1: Option<String>,
+
     /// `expense-category-custom-field-10`: text.
     #[coupa(wire = "expense-category-custom-field-10", text)]
     pub expense_category_custom_field_10: Option<String>,
+
     /// `expense-category-custom-field-2`: text.
     #[coupa(wire = "expense-category-custom-field-2", text)]
     pub expense_category_custom_field_2: Option<String>,
+
     /// `expense-category-custom-field-3`: text.
     #[coupa(wire = "expense-category-custom-field-3", text)]
     pub expense_category_custom_field_3: Option<String>,
+
     /// `expense-category-custom-field-4`: text.
     #[coupa(wire = "expense-category-custom-field-4", text)]
     pub expense_category_custom_field_4: Option<String>,
+
     /// `expense-category-custom-field-5`: text.
     #[coupa(wire = "expense-category-custom-field-5", text)]
     pub expense_category_custom_field_5: Option<String>,
+
     /// `expense-category-custom-field-6`: text.
     #[coupa(wire = "expense-category-custom-field-6", text)]
     pub expense_category_custom_field_6: Option<String>,
+
     /// `expense-category-custom-field-7`: text.
     #[coupa(wire = "expense-category-custom-field-7", text)]
     pub expense_category_custom_field_7: Option<String>,
+
     /// `expense-category-custom-field-8`: text.
     #[coupa(wire = "expense-category-custom-field-8", text)]
     pub expense_category_custom_field_8: Option<String>,
+
     /// `expense-category-custom-field-9`: text.
     #[coupa(wire = "expense-category-custom-field-9", text)]
     pub expense_category_custom_field_9: Option<String>,
+
     /// `expense-date`: datetime.
     #[coupa(wire = "expense-date", datetime)]
     pub expense_date: Option<::coupa::DateTime>,
+
     /// `expense-line-cash-advance`: `expense_line_cash_advance` record.
     #[coupa(
         wire = "expense-line-cash-advance",
         object(of = crate::ExpenseLineCashAdvance)
     )]
     pub expense_line_cash_advance: Option<Box<crate::ExpenseLineCashAdvance>>,
+
     /// `expense-line-daily-per-diems`: list of `expense_line_daily_per_diem`.
     #[coupa(
         wire = "expense-line-daily-per-diems",
         list(of = crate::ExpenseLineDailyPerDiem, item = "expense-line-daily-per-diem")
     )]
     pub expense_line_daily_per_diems: Option<Vec<crate::ExpenseLineDailyPerDiem>>,
+
     /// `expense-line-imported-data`: `expense_line_imported_data` record.
     #[coupa(
         wire = "expense-line-imported-data",
         object(of = crate::ExpenseLineImportedData)
     )]
     pub expense_line_imported_data: Option<Box<crate::ExpenseLineImportedData>>,
+
     /// `expense-line-mileage`: `expense_line_mileage` record.
     #[coupa(wire = "expense-line-mileage", object(of = crate::ExpenseLineMileage))]
     pub expense_line_mileage: Option<Box<crate::ExpenseLineMileage>>,
+
     /// `expense-line-per-diem`: `expense_line_per_diem` record.
     #[coupa(wire = "expense-line-per-diem", object(of = crate::ExpenseLinePerDiem))]
     pub expense_line_per_diem: Option<Box<crate::ExpenseLinePerDiem>>,
+
     /// `expense-line-preapproval`: `expense_line_preapproval` record.
     #[coupa(
         wire = "expense-line-preapproval",
         object(of = crate::ExpenseLinePreapproval)
     )]
     pub expense_line_preapproval: Option<Box<crate::ExpenseLinePreapproval>>,
+
     /// `expense-line-taxes`: list of `expense_line_tax`.
     #[coupa(
         wire = "expense-line-taxes",
         list(of = crate::ExpenseLineTax, item = "expense-line-tax")
     )]
     pub expense_line_taxes: Option<Vec<crate::ExpenseLineTax>>,
+
     /// `expense-line-virtual-card`: `expense_line_virtual_card` record.
     #[coupa(
         wire = "expense-line-virtual-card",
         object(of = crate::ExpenseLineVirtualCard)
     )]
     pub expense_line_virtual_card: Option<Box<crate::ExpenseLineVirtualCard>>,
+
     /// `expense-report-id`: integer, read-only.
     #[coupa(wire = "expense-report-id", integer, read_only)]
     pub expense_report_id: Option<i64>,
+
     /// `expense-trip`: `expense_trip` record.
     #[coupa(wire = "expense-trip", object(of = crate::ExpenseTrip))]
     pub expense_trip: Option<Box<crate::ExpenseTrip>>,
+
     /// `expensed-by`: reference to `user`.
     #[coupa(
         wire = "expensed-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub expensed_by: Option<Box<crate::User>>,
+
     /// `external-src-data`: string of at most 255 characters, read-only.
     #[coupa(wire = "external-src-data", string(max_length = 255), read_only)]
     pub external_src_data: Option<String>,
+
     /// `external-src-name`: string of at most 255 characters.
     #[coupa(wire = "external-src-name", string(max_length = 255))]
     pub external_src_name: Option<String>,
+
     /// `external-src-ref`: string of at most 255 characters.
     #[coupa(wire = "external-src-ref", string(max_length = 255))]
     pub external_src_ref: Option<String>,
+
     /// `foreign-currency`: reference to `currency`.
     #[coupa(
         wire = "foreign-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub foreign_currency: Option<Box<crate::Currency>>,
+
     /// `foreign-currency-amount`: decimal.
     #[coupa(wire = "foreign-currency-amount", decimal(precision = 32, scale = 4))]
     pub foreign_currency_amount: Option<::coupa::Decimal>,
+
     /// `foreign-currency-id`: integer.
     #[coupa(wire = "foreign-currency-id", integer)]
     pub foreign_currency_id: Option<i64>,
+
     /// `frugality`: enum, read-only.
     #[coupa(wire = "frugality", enumeration, read_only)]
     pub frugality: Option<ExpenseLineFrugality>,
+
     /// `has-preapproval`: string, read-only.
     #[coupa(wire = "has-preapproval", string, read_only)]
     pub has_preapproval: Option<String>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `integration`: reference to `expense_line`.
     #[coupa(wire = "integration", reference(to = crate::ExpenseLine, by("id")))]
     pub integration: Option<Box<crate::ExpenseLine>>,
+
     /// `itemized-expense-lines`: list of `itemized_expense_line`.
     #[coupa(
         wire = "itemized-expense-lines",
         list(of = crate::ItemizedExpenseLine, item = "itemized-expense-line")
     )]
     pub itemized_expense_lines: Option<Vec<crate::ItemizedExpenseLine>>,
+
     /// `last-send-back-comment`: string, read-only.
     #[coupa(wire = "last-send-back-comment", string, read_only)]
     pub last_send_back_comment: Option<String>,
+
     /// `last-send-back-reason`: string, read-only.
     #[coupa(wire = "last-send-back-reason", string, read_only)]
     pub last_send_back_reason: Option<String>,
+
     /// `line-number`: integer, read-only.
     #[coupa(wire = "line-number", integer, read_only)]
     pub line_number: Option<i64>,
+
     /// `merchant`: string of at most 255 characters.
     #[coupa(wire = "merchant", string(max_length = 255))]
     pub merchant: Option<String>,
+
     /// `order-line-id`: integer.
     #[coupa(wire = "order-line-id", integer)]
     pub order_line_id: Option<i64>,
+
     /// `over-limit`: boolean, read-only.
     #[coupa(wire = "over-limit", boolean, read_only)]
     pub over_limit: Option<bool>,
+
     /// `parent-expense-line-id`: integer, read-only.
     #[coupa(wire = "parent-expense-line-id", integer, read_only)]
     pub parent_expense_line_id: Option<i64>,
+
     /// `parent-external-src-data`: string, read-only.
     #[coupa(wire = "parent-external-src-data", string, read_only)]
     pub parent_external_src_data: Option<String>,
+
     /// `parent-external-src-name`: string, read-only.
     #[coupa(wire = "parent-external-src-name", string, read_only)]
     pub parent_external_src_name: Option<String>,
+
     /// `parent-external-src-ref`: string, read-only.
     #[coupa(wire = "parent-external-src-ref", string, read_only)]
     pub parent_external_src_ref: Option<String>,
+
     /// `per-diem-trip`: string, read-only.
     #[coupa(wire = "per-diem-trip", string, read_only)]
     pub per_diem_trip: Option<String>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `reason`: string of at most 255 characters.
     #[coupa(wire = "reason", string(max_length = 255))]
     pub reason: Option<String>,
+
     /// `receipt-total-amount`: decimal.
     #[coupa(wire = "receipt-total-amount", decimal(precision = 32, scale = 4))]
     pub receipt_total_amount: Option<::coupa::Decimal>,
+
     /// `receipt-total-currency-id`: integer.
     #[coupa(wire = "receipt-total-currency-id", integer)]
     pub receipt_total_currency_id: Option<i64>,
+
     /// `reporting-total`: decimal, read-only.
     #[coupa(wire = "reporting-total", decimal(precision = 32, scale = 4), read_only)]
     pub reporting_total: Option<::coupa::Decimal>,
+
     /// `requires-receipt`: boolean, read-only.
     #[coupa(wire = "requires-receipt", boolean, read_only)]
     pub requires_receipt: Option<bool>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `suggested-exchange-rate`: reference to `exchange_rate`.
     #[coupa(
         wire = "suggested-exchange-rate",
         reference(to = crate::ExchangeRate, by("id"))
     )]
     pub suggested_exchange_rate: Option<Box<crate::ExchangeRate>>,
+
     /// `travel-trip-booking`: `travel_trip_booking` record.
     #[coupa(wire = "travel-trip-booking", object(of = crate::TravelTripBooking))]
     pub travel_trip_booking: Option<Box<crate::TravelTripBooking>>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -367,6 +465,7 @@ pub struct ExpenseLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -378,9 +477,11 @@ pub enum ExpenseLineFrugality {
     /// `shame`
     #[coupa(wire = "shame")]
     Shame,
+
     /// `praise`
     #[coupa(wire = "praise")]
     Praise,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -11,21 +11,26 @@ pub struct ExpenseLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,27 +38,34 @@ pub struct ExpenseLineAllocation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `pct`: decimal, required on create.
     #[coupa(wire = "pct", decimal(precision = 16, scale = 10), required)]
     pub pct: Option<::coupa::Decimal>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `read-only`: boolean, read-only.
     #[coupa(wire = "read-only", boolean, read_only)]
     pub read_only: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +73,7 @@ pub struct ExpenseLineAllocation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,42 +11,54 @@ pub struct ExpenseLineDailyPerDiem {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: `expense_line_daily_per_diem` record.
     #[coupa(wire = "currency", object(of = crate::ExpenseLineDailyPerDiem))]
     pub currency: Option<Box<crate::ExpenseLineDailyPerDiem>>,
+
     /// `expense-line-per-diem-id`: integer, read-only.
     #[coupa(wire = "expense-line-per-diem-id", integer, read_only)]
     pub expense_line_per_diem_id: Option<i64>,
+
     /// `expense-per-diem-rate-type-id`: integer, read-only.
     #[coupa(wire = "expense-per-diem-rate-type-id", integer, read_only)]
     pub expense_per_diem_rate_type_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `locations`: string, read-only.
     #[coupa(wire = "locations", string, read_only)]
     pub locations: Option<String>,
+
     /// `max-rate`: decimal, read-only.
     #[coupa(wire = "max-rate", decimal, read_only)]
     pub max_rate: Option<::coupa::Decimal>,
+
     /// `per-diem-date`: string, read-only.
     #[coupa(wire = "per-diem-date", string, read_only)]
     pub per_diem_date: Option<String>,
+
     /// `per-diem-deductions`: list of `expense_line_daily_per_diem_deduction`.
     #[coupa(
         wire = "per-diem-deductions",
         list(of = crate::ExpenseLineDailyPerDiemDeduction, item = "per-diem-deduction")
     )]
     pub per_diem_deductions: Option<Vec<crate::ExpenseLineDailyPerDiemDeduction>>,
+
     /// `rate-applied`: decimal, read-only.
     #[coupa(wire = "rate-applied", decimal(precision = 30, scale = 6), read_only)]
     pub rate_applied: Option<::coupa::Decimal>,
+
     /// `rate-destination`: string, read-only.
     #[coupa(wire = "rate-destination", string, read_only)]
     pub rate_destination: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,27 +11,35 @@ pub struct ExpenseLineDailyPerDiemDeduction {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: `expense_line_daily_per_diem_deduction` record.
     #[coupa(wire = "currency", object(of = crate::ExpenseLineDailyPerDiemDeduction))]
     pub currency: Option<Box<crate::ExpenseLineDailyPerDiemDeduction>>,
+
     /// `deduction-applied`: decimal, read-only.
     #[coupa(wire = "deduction-applied", decimal(precision = 30, scale = 6), read_only)]
     pub deduction_applied: Option<::coupa::Decimal>,
+
     /// `deduction-label`: string, read-only.
     #[coupa(wire = "deduction-label", string, read_only)]
     pub deduction_label: Option<String>,
+
     /// `expense-line-daily-per-diem-id`: integer, read-only.
     #[coupa(wire = "expense-line-daily-per-diem-id", integer, read_only)]
     pub expense_line_daily_per_diem_id: Option<i64>,
+
     /// `expense-per-diem-deduction-id`: integer, read-only.
     #[coupa(wire = "expense-per-diem-deduction-id", integer, read_only)]
     pub expense_per_diem_deduction_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

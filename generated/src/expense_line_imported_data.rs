@@ -11,27 +11,35 @@ pub struct ExpenseLineImportedData {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `description`: string of at most 255 characters, read-only.
     #[coupa(wire = "description", string(max_length = 255), read_only)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `local-amount`: decimal, read-only.
     #[coupa(wire = "local-amount", decimal(precision = 32, scale = 4), read_only)]
     pub local_amount: Option<::coupa::Decimal>,
+
     /// `local-amount-currency`: string, read-only.
     #[coupa(wire = "local-amount-currency", string, read_only)]
     pub local_amount_currency: Option<String>,
+
     /// `local-amount-different`: boolean, read-only.
     #[coupa(wire = "local-amount-different", boolean, read_only)]
     pub local_amount_different: Option<bool>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,15 +11,19 @@ pub struct ExpenseLineMileage {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `distance`: decimal, required on create.
     #[coupa(wire = "distance", decimal(precision = 32, scale = 4), required)]
     pub distance: Option<::coupa::Decimal>,
+
     /// `distance-unit`: string of at most 255 characters, required on create.
     #[coupa(wire = "distance-unit", string(max_length = 255), required)]
     pub distance_unit: Option<String>,
+
     /// `end-address`: string of at most 255 characters, required on create.
     #[coupa(wire = "end-address", string(max_length = 255), required)]
     pub end_address: Option<String>,
+
     /// `expense-line-mileage-allocations`: list of `expense_line_mileage_allocation`.
     #[coupa(
         wire = "expense-line-mileage-allocations",
@@ -31,36 +35,46 @@ pub struct ExpenseLineMileage {
     pub expense_line_mileage_allocations: Option<
         Vec<crate::ExpenseLineMileageAllocation>,
     >,
+
     /// `expense-mileage-region`: `expense_mileage_region` record.
     #[coupa(wire = "expense-mileage-region", object(of = crate::ExpenseMileageRegion))]
     pub expense_mileage_region: Option<Box<crate::ExpenseMileageRegion>>,
+
     /// `expense-mileage-region-id`: integer, required on create.
     #[coupa(wire = "expense-mileage-region-id", integer, required)]
     pub expense_mileage_region_id: Option<i64>,
+
     /// `expense-mileage-vehicle-type`: `expense_mileage_vehicle_type` record.
     #[coupa(
         wire = "expense-mileage-vehicle-type",
         object(of = crate::ExpenseMileageVehicleType)
     )]
     pub expense_mileage_vehicle_type: Option<Box<crate::ExpenseMileageVehicleType>>,
+
     /// `expense-mileage-vehicle-type-id`: integer, required on create.
     #[coupa(wire = "expense-mileage-vehicle-type-id", integer, required)]
     pub expense_mileage_vehicle_type_id: Option<i64>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `passenger-count`: integer.
     #[coupa(wire = "passenger-count", integer)]
     pub passenger_count: Option<i64>,
+
     /// `round-trip`: boolean.
     #[coupa(wire = "round-trip", boolean)]
     pub round_trip: Option<bool>,
+
     /// `start-address`: string of at most 255 characters, required on create.
     #[coupa(wire = "start-address", string(max_length = 255), required)]
     pub start_address: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

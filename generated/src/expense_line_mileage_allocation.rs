@@ -11,21 +11,27 @@ pub struct ExpenseLineMileageAllocation {
     /// `applied-distance`: custom.
     #[coupa(wire = "applied-distance", custom)]
     pub applied_distance: Option<::coupa::CustomFields>,
+
     /// `applied-rate`: custom.
     #[coupa(wire = "applied-rate", custom)]
     pub applied_rate: Option<::coupa::CustomFields>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `expense-mileage-rate-type-id`: integer, read-only.
     #[coupa(wire = "expense-mileage-rate-type-id", integer, read_only)]
     pub expense_mileage_rate_type_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

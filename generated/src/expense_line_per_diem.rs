@@ -11,33 +11,42 @@ pub struct ExpenseLinePerDiem {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `daily-per-diems`: list of `expense_line_daily_per_diem`.
     #[coupa(
         wire = "daily-per-diems",
         list(of = crate::ExpenseLineDailyPerDiem, item = "daily-per-diem")
     )]
     pub daily_per_diems: Option<Vec<crate::ExpenseLineDailyPerDiem>>,
+
     /// `destination`: string of at most 255 characters, required on create.
     #[coupa(wire = "destination", string(max_length = 255), required)]
     pub destination: Option<String>,
+
     /// `end-at`: datetime, required on create.
     #[coupa(wire = "end-at", datetime, required)]
     pub end_at: Option<::coupa::DateTime>,
+
     /// `end-at-timezone`: string of at most 255 characters, required on create.
     #[coupa(wire = "end-at-timezone", string(max_length = 255), required)]
     pub end_at_timezone: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `start-at`: datetime, required on create.
     #[coupa(wire = "start-at", datetime, required)]
     pub start_at: Option<::coupa::DateTime>,
+
     /// `start-at-timezone`: string of at most 255 characters, required on create.
     #[coupa(wire = "start-at-timezone", string(max_length = 255), required)]
     pub start_at_timezone: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,24 +11,30 @@ pub struct ExpenseLinePreapproval {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: `expense_line_preapproval` record.
     #[coupa(wire = "currency", object(of = crate::ExpenseLinePreapproval))]
     pub currency: Option<Box<crate::ExpenseLinePreapproval>>,
+
     /// `expense-report-preapproval`: `expense_report_preapproval` record.
     #[coupa(
         wire = "expense-report-preapproval",
         object(of = crate::ExpenseReportPreapproval)
     )]
     pub expense_report_preapproval: Option<Box<crate::ExpenseReportPreapproval>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

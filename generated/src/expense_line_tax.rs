@@ -7,12 +7,15 @@ pub struct ExpenseLineTax {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `country`: `expense_line_tax` record.
     #[coupa(wire = "country", object(of = crate::ExpenseLineTax))]
     pub country: Option<Box<crate::ExpenseLineTax>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,33 +23,43 @@ pub struct ExpenseLineTax {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency-id`: integer, read-only.
     #[coupa(wire = "currency-id", integer, read_only)]
     pub currency_id: Option<i64>,
+
     /// `entry-type`: integer, read-only.
     #[coupa(wire = "entry-type", integer, read_only)]
     pub entry_type: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `line-num`: string, read-only.
     #[coupa(wire = "line-num", string, read_only)]
     pub line_num: Option<String>,
+
     /// `std-amount`: decimal, read-only.
     #[coupa(wire = "std-amount", decimal(precision = 32, scale = 4), read_only)]
     pub std_amount: Option<::coupa::Decimal>,
+
     /// `tax-code`: `expense_line_tax` record.
     #[coupa(wire = "tax-code", object(of = crate::ExpenseLineTax))]
     pub tax_code: Option<Box<crate::ExpenseLineTax>>,
+
     /// `tax-rate`: `expense_line_tax` record.
     #[coupa(wire = "tax-rate", object(of = crate::ExpenseLineTax))]
     pub tax_rate: Option<Box<crate::ExpenseLineTax>>,
+
     /// `tax-rate-type`: `expense_line_tax` record.
     #[coupa(wire = "tax-rate-type", object(of = crate::ExpenseLineTax))]
     pub tax_rate_type: Option<Box<crate::ExpenseLineTax>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -54,6 +67,7 @@ pub struct ExpenseLineTax {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,45 +11,58 @@ pub struct ExpenseMileageConfig {
     /// `accumulation-period-start-day-month`: date, required on create.
     #[coupa(wire = "accumulation-period-start-day-month", date, required)]
     pub accumulation_period_start_day_month: Option<::coupa::NaiveDate>,
+
     /// `country`: `expense_mileage_config` record.
     #[coupa(wire = "country", object(of = crate::ExpenseMileageConfig))]
     pub country: Option<Box<crate::ExpenseMileageConfig>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `distance-unit`: string of at most 255 characters, read-only.
     #[coupa(wire = "distance-unit", string(max_length = 255), read_only)]
     pub distance_unit: Option<String>,
+
     /// `expense-mileage-tier-rules`: list of `expense_mileage_tier_rule`.
     #[coupa(
         wire = "expense-mileage-tier-rules",
         list(of = crate::ExpenseMileageTierRule, item = "expense-mileage-tier-rule")
     )]
     pub expense_mileage_tier_rules: Option<Vec<crate::ExpenseMileageTierRule>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `mileage-accumulation-rule-enabled`: boolean, read-only.
     #[coupa(wire = "mileage-accumulation-rule-enabled", boolean, read_only)]
     pub mileage_accumulation_rule_enabled: Option<bool>,
+
     /// `passenger-count-prompt`: string of at most 255 characters, required on create.
     #[coupa(wire = "passenger-count-prompt", string(max_length = 255), required)]
     pub passenger_count_prompt: Option<String>,
+
     /// `passenger-count-rule-enabled`: boolean, read-only.
     #[coupa(wire = "passenger-count-rule-enabled", boolean, read_only)]
     pub passenger_count_rule_enabled: Option<bool>,
+
     /// `region-prompt`: string of at most 255 characters, required on create.
     #[coupa(wire = "region-prompt", string(max_length = 255), required)]
     pub region_prompt: Option<String>,
+
     /// `region-rule-enabled`: boolean, read-only.
     #[coupa(wire = "region-rule-enabled", boolean, read_only)]
     pub region_rule_enabled: Option<bool>,
+
     /// `require-address`: boolean, read-only.
     #[coupa(wire = "require-address", boolean, read_only)]
     pub require_address: Option<bool>,
+
     /// `show-map`: boolean, read-only.
     #[coupa(wire = "show-map", boolean, read_only)]
     pub show_map: Option<bool>,
+
     /// `simple-fixed-rate-amount`: decimal, required on create.
     #[coupa(
         wire = "simple-fixed-rate-amount",
@@ -57,21 +70,27 @@ pub struct ExpenseMileageConfig {
         required
     )]
     pub simple_fixed_rate_amount: Option<::coupa::Decimal>,
+
     /// `simple-fixed-rate-currency-id`: integer, required on create.
     #[coupa(wire = "simple-fixed-rate-currency-id", integer, required)]
     pub simple_fixed_rate_currency_id: Option<i64>,
+
     /// `simple-fixed-rate-enabled`: boolean, read-only.
     #[coupa(wire = "simple-fixed-rate-enabled", boolean, read_only)]
     pub simple_fixed_rate_enabled: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `vehicle-type-prompt`: string of at most 255 characters, required on create.
     #[coupa(wire = "vehicle-type-prompt", string(max_length = 255), required)]
     pub vehicle_type_prompt: Option<String>,
+
     /// `vehicle-type-rule-enabled`: boolean, read-only.
     #[coupa(wire = "vehicle-type-rule-enabled", boolean, read_only)]
     pub vehicle_type_rule_enabled: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,26 @@ pub struct ExpenseMileageTierRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `distance-range-start`: integer, read-only.
     #[coupa(wire = "distance-range-start", integer, read_only)]
     pub distance_range_start: Option<i64>,
+
     /// `expense-mileage-rate-type`: `expense_mileage_rate_type` record.
     #[coupa(
         wire = "expense-mileage-rate-type",
         object(of = crate::ExpenseMileageRateType)
     )]
     pub expense_mileage_rate_type: Option<Box<crate::ExpenseMileageRateType>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

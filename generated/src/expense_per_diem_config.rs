@@ -11,42 +11,53 @@ pub struct ExpensePerDiemConfig {
     /// `country-id`: integer, read-only.
     #[coupa(wire = "country-id", integer, read_only)]
     pub country_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `deductions-section-label`: string of at most 255 characters, required on create.
     #[coupa(wire = "deductions-section-label", string(max_length = 255), required)]
     pub deductions_section_label: Option<String>,
+
     /// `expense-per-diem-deductions`: list of `expense_per_diem_deduction`.
     #[coupa(
         wire = "expense-per-diem-deductions",
         list(of = crate::ExpensePerDiemDeduction, item = "expense-per-diem-deduction")
     )]
     pub expense_per_diem_deductions: Option<Vec<crate::ExpensePerDiemDeduction>>,
+
     /// `expense-per-diem-rules`: list of `expense_per_diem_rule`.
     #[coupa(
         wire = "expense-per-diem-rules",
         list(of = crate::ExpensePerDiemRule, item = "expense-per-diem-rule")
     )]
     pub expense_per_diem_rules: Option<Vec<crate::ExpensePerDiemRule>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `policy-description`: string of at most 255 characters, read-only.
     #[coupa(wire = "policy-description", string(max_length = 255), read_only)]
     pub policy_description: Option<String>,
+
     /// `policy-title`: string of at most 255 characters, read-only.
     #[coupa(wire = "policy-title", string(max_length = 255), read_only)]
     pub policy_title: Option<String>,
+
     /// `rule-set-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "rule-set-type", string(max_length = 255), read_only)]
     pub rule_set_type: Option<String>,
+
     /// `scope`: string of at most 255 characters, read-only.
     #[coupa(wire = "scope", string(max_length = 255), read_only)]
     pub scope: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

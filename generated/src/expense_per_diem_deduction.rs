@@ -11,24 +11,31 @@ pub struct ExpensePerDiemDeduction {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `effective-date`: datetime, read-only.
     #[coupa(wire = "effective-date", datetime, read_only)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `enabled`: boolean, read-only.
     #[coupa(wire = "enabled", boolean, read_only)]
     pub enabled: Option<bool>,
+
     /// `expense-per-diem-deduction-type-id`: integer, read-only.
     #[coupa(wire = "expense-per-diem-deduction-type-id", integer, read_only)]
     pub expense_per_diem_deduction_type_id: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `label`: string of at most 255 characters, required on create.
     #[coupa(wire = "label", string(max_length = 255), required)]
     pub label: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

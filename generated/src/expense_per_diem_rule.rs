@@ -11,21 +11,27 @@ pub struct ExpensePerDiemRule {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `effective-date`: datetime, read-only.
     #[coupa(wire = "effective-date", datetime, read_only)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `enabled`: boolean, read-only.
     #[coupa(wire = "enabled", boolean, read_only)]
     pub enabled: Option<bool>,
+
     /// `end-after`: string, required on create.
     #[coupa(wire = "end-after", string, required)]
     pub end_after: Option<String>,
+
     /// `end-before`: string, required on create.
     #[coupa(wire = "end-before", string, required)]
     pub end_before: Option<String>,
+
     /// `expense-per-diem-rate-type-id`: integer, read-only.
     #[coupa(wire = "expense-per-diem-rate-type-id", integer, read_only)]
     pub expense_per_diem_rate_type_id: Option<i64>,
+
     /// `expense-per-diem-rule-conditions`: list of `expense_per_diem_rule_condition`.
     #[coupa(
         wire = "expense-per-diem-rule-conditions",
@@ -37,6 +43,7 @@ pub struct ExpensePerDiemRule {
     pub expense_per_diem_rule_conditions: Option<
         Vec<crate::ExpensePerDiemRuleCondition>,
     >,
+
     /// `expense-per-diem-time-range-condition`: `expense_per_diem_time_range_condition` record.
     #[coupa(
         wire = "expense-per-diem-time-range-condition",
@@ -45,42 +52,55 @@ pub struct ExpensePerDiemRule {
     pub expense_per_diem_time_range_condition: Option<
         Box<crate::ExpensePerDiemTimeRangeCondition>,
     >,
+
     /// `hours`: decimal, required on create.
     #[coupa(wire = "hours", decimal(precision = 8, scale = 2), required)]
     pub hours: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `label`: string of at most 255 characters, required on create.
     #[coupa(wire = "label", string(max_length = 255), required)]
     pub label: Option<String>,
+
     /// `rank`: integer, read-only.
     #[coupa(wire = "rank", integer, read_only)]
     pub rank: Option<i64>,
+
     /// `rate-frequency`: string of at most 255 characters, read-only.
     #[coupa(wire = "rate-frequency", string(max_length = 255), read_only)]
     pub rate_frequency: Option<String>,
+
     /// `rate-location-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "rate-location-type", string(max_length = 255), read_only)]
     pub rate_location_type: Option<String>,
+
     /// `rate-logic`: integer, read-only.
     #[coupa(wire = "rate-logic", integer, read_only)]
     pub rate_logic: Option<i64>,
+
     /// `rate-percentage`: decimal, read-only.
     #[coupa(wire = "rate-percentage", decimal(precision = 30, scale = 6), read_only)]
     pub rate_percentage: Option<::coupa::Decimal>,
+
     /// `rule-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "rule-type", string(max_length = 255), read_only)]
     pub rule_type: Option<String>,
+
     /// `start-after`: string, required on create.
     #[coupa(wire = "start-after", string, required)]
     pub start_after: Option<String>,
+
     /// `start-before`: string, required on create.
     #[coupa(wire = "start-before", string, required)]
     pub start_before: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,27 @@ pub struct ExpensePerDiemRuleCondition {
     /// `comparator`: string of at most 255 characters, read-only.
     #[coupa(wire = "comparator", string(max_length = 255), read_only)]
     pub comparator: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lhs`: string of at most 255 characters, read-only.
     #[coupa(wire = "lhs", string(max_length = 255), read_only)]
     pub lhs: Option<String>,
+
     /// `rhs`: string of at most 255 characters, read-only.
     #[coupa(wire = "rhs", string(max_length = 255), read_only)]
     pub rhs: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,27 +11,35 @@ pub struct ExpensePerDiemTimeRangeCondition {
     /// `conjunction`: string of at most 255 characters, read-only.
     #[coupa(wire = "conjunction", string(max_length = 255), read_only)]
     pub conjunction: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `end-after`: string, read-only.
     #[coupa(wire = "end-after", string, read_only)]
     pub end_after: Option<String>,
+
     /// `end-before`: string, read-only.
     #[coupa(wire = "end-before", string, read_only)]
     pub end_before: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `start-after`: string, read-only.
     #[coupa(wire = "start-after", string, read_only)]
     pub start_after: Option<String>,
+
     /// `start-before`: string, read-only.
     #[coupa(wire = "start-before", string, read_only)]
     pub start_before: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

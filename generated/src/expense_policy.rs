@@ -7,18 +7,23 @@ pub struct ExpensePolicy {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `allow-divisor`: boolean, read-only.
     #[coupa(wire = "allow-divisor", boolean, read_only)]
     pub allow_divisor: Option<bool>,
+
     /// `allow-divisor-end-date`: boolean, read-only.
     #[coupa(wire = "allow-divisor-end-date", boolean, read_only)]
     pub allow_divisor_end_date: Option<bool>,
+
     /// `allow-itemization`: boolean, read-only.
     #[coupa(wire = "allow-itemization", boolean, read_only)]
     pub allow_itemization: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -26,42 +31,55 @@ pub struct ExpensePolicy {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `divisor-end-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "divisor-end-name", string(max_length = 255), read_only)]
     pub divisor_end_name: Option<String>,
+
     /// `divisor-start-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "divisor-start-name", string(max_length = 255), read_only)]
     pub divisor_start_name: Option<String>,
+
     /// `divisor-uom-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "divisor-uom-name", string(max_length = 255), read_only)]
     pub divisor_uom_name: Option<String>,
+
     /// `expense-category-ids`: string, read-only.
     #[coupa(wire = "expense-category-ids", string, read_only)]
     pub expense_category_ids: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `limit-amount`: decimal, read-only.
     #[coupa(wire = "limit-amount", decimal(precision = 32, scale = 4), read_only)]
     pub limit_amount: Option<::coupa::Decimal>,
+
     /// `limit-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "limit-type", string(max_length = 255), read_only)]
     pub limit_type: Option<String>,
+
     /// `requires-receipt`: boolean, read-only.
     #[coupa(wire = "requires-receipt", boolean, read_only)]
     pub requires_receipt: Option<bool>,
+
     /// `restrict-itemization-categories`: boolean, read-only.
     #[coupa(wire = "restrict-itemization-categories", boolean, read_only)]
     pub restrict_itemization_categories: Option<bool>,
+
     /// `summary`: string of at most 140 characters, read-only.
     #[coupa(wire = "summary", string(max_length = 140), read_only)]
     pub summary: Option<String>,
+
     /// `text`: text, read-only.
     #[coupa(wire = "text", text, read_only)]
     pub text: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -69,6 +87,7 @@ pub struct ExpensePolicy {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

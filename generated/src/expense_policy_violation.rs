@@ -11,6 +11,7 @@ pub struct ExpensePolicyViolation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,18 +19,23 @@ pub struct ExpensePolicyViolation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `limit-exceeded`: decimal, read-only.
     #[coupa(wire = "limit-exceeded", decimal(precision = 32, scale = 4), read_only)]
     pub limit_exceeded: Option<::coupa::Decimal>,
+
     /// `receipt-missing`: boolean, read-only.
     #[coupa(wire = "receipt-missing", boolean, read_only)]
     pub receipt_missing: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -37,6 +43,7 @@ pub struct ExpensePolicyViolation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,26 @@ pub struct ExpensePreapproval {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `available`: boolean, read-only.
     #[coupa(wire = "available", boolean, read_only)]
     pub available: Option<bool>,
+
     /// `available-amount`: decimal, read-only.
     #[coupa(wire = "available-amount", decimal(precision = 32, scale = 4), read_only)]
     pub available_amount: Option<::coupa::Decimal>,
+
     /// `available-amount-currency`: reference to `currency`.
     #[coupa(
         wire = "available-amount-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub available_amount_currency: Option<Box<crate::Currency>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,48 +38,61 @@ pub struct ExpensePreapproval {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: `expense_preapproval` record.
     #[coupa(wire = "currency", object(of = crate::ExpensePreapproval))]
     pub currency: Option<Box<crate::ExpensePreapproval>>,
+
     /// `description`: string of at most 255 characters, required on create.
     #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
+
     /// `easy-form-widget-responses`: list of `easy_form_widget_response`.
     #[coupa(
         wire = "easy-form-widget-responses",
         list(of = crate::EasyFormWidgetResponse, item = "easy-form-widget-response")
     )]
     pub easy_form_widget_responses: Option<Vec<crate::EasyFormWidgetResponse>>,
+
     /// `end-date`: datetime, read-only.
     #[coupa(wire = "end-date", datetime, read_only)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `expense-cash-advance`: `expense_cash_advance` record.
     #[coupa(wire = "expense-cash-advance", object(of = crate::ExpenseCashAdvance))]
     pub expense_cash_advance: Option<Box<crate::ExpenseCashAdvance>>,
+
     /// `expense-preapproval-lines`: list of `expense_preapproval_line`.
     #[coupa(
         wire = "expense-preapproval-lines",
         list(of = crate::ExpensePreapprovalLine, item = "expense-preapproval-line")
     )]
     pub expense_preapproval_lines: Option<Vec<crate::ExpensePreapprovalLine>>,
+
     /// `expense-virtual-card`: `expense_virtual_card` record.
     #[coupa(wire = "expense-virtual-card", object(of = crate::ExpenseVirtualCard))]
     pub expense_virtual_card: Option<Box<crate::ExpenseVirtualCard>>,
+
     /// `for-user`: reference to `user`.
     #[coupa(wire = "for-user", reference(to = crate::User, by("id", "login", "email")))]
     pub for_user: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `start-date`: datetime, read-only.
     #[coupa(wire = "start-date", datetime, read_only)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -82,6 +100,7 @@ pub struct ExpensePreapproval {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,26 @@ pub struct ExpensePreapprovalLine {
     /// `account`: `expense_preapproval_line` record.
     #[coupa(wire = "account", object(of = crate::ExpensePreapprovalLine))]
     pub account: Option<Box<crate::ExpensePreapprovalLine>>,
+
     /// `account-type`: `expense_preapproval_line` record.
     #[coupa(wire = "account-type", object(of = crate::ExpensePreapprovalLine))]
     pub account_type: Option<Box<crate::ExpensePreapprovalLine>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,15 +38,18 @@ pub struct ExpensePreapprovalLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `estimated-amount`: decimal, read-only.
     #[coupa(wire = "estimated-amount", decimal(precision = 32, scale = 4), read_only)]
     pub estimated_amount: Option<::coupa::Decimal>,
+
     /// `estimated-amount-currency`: reference to `currency`.
     #[coupa(
         wire = "estimated-amount-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub estimated_amount_currency: Option<Box<crate::Currency>>,
+
     /// `estimated-reporting-total`: decimal, read-only.
     #[coupa(
         wire = "estimated-reporting-total",
@@ -49,21 +57,26 @@ pub struct ExpensePreapprovalLine {
         read_only
     )]
     pub estimated_reporting_total: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `notes`: text, read-only.
     #[coupa(wire = "notes", text, read_only)]
     pub notes: Option<String>,
+
     /// `requested-amount`: decimal, read-only.
     #[coupa(wire = "requested-amount", decimal(precision = 32, scale = 4), read_only)]
     pub requested_amount: Option<::coupa::Decimal>,
+
     /// `requested-amount-currency`: reference to `currency`.
     #[coupa(
         wire = "requested-amount-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub requested_amount_currency: Option<Box<crate::Currency>>,
+
     /// `requested-reporting-total`: decimal, read-only.
     #[coupa(
         wire = "requested-reporting-total",
@@ -71,12 +84,15 @@ pub struct ExpensePreapprovalLine {
         read_only
     )]
     pub requested_reporting_total: Option<::coupa::Decimal>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -84,6 +100,7 @@ pub struct ExpensePreapprovalLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,9 +11,11 @@ pub struct ExpenseReconciliationLine {
     /// `amount-paid`: decimal, read-only.
     #[coupa(wire = "amount-paid", decimal(precision = 46, scale = 20), read_only)]
     pub amount_paid: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,24 +23,31 @@ pub struct ExpenseReconciliationLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `notes`: string of at most 255 characters, read-only.
     #[coupa(wire = "notes", string(max_length = 255), read_only)]
     pub notes: Option<String>,
+
     /// `payable-id`: string, read-only.
     #[coupa(wire = "payable-id", string, read_only)]
     pub payable_id: Option<String>,
+
     /// `payable-type`: string, read-only.
     #[coupa(wire = "payable-type", string, read_only)]
     pub payable_type: Option<String>,
+
     /// `payment-date`: datetime, required on create.
     #[coupa(wire = "payment-date", datetime, required)]
     pub payment_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -46,6 +55,7 @@ pub struct ExpenseReconciliationLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,18 +15,23 @@ pub struct ExpenseReport {
     /// `approvals`: list of `expense_report`.
     #[coupa(wire = "approvals", list(of = crate::ExpenseReport, item = "approval"))]
     pub approvals: Option<Vec<crate::ExpenseReport>>,
+
     /// `audit-score`: integer, read-only.
     #[coupa(wire = "audit-score", integer, read_only)]
     pub audit_score: Option<i64>,
+
     /// `auditor-note`: text.
     #[coupa(wire = "auditor-note", text)]
     pub auditor_note: Option<String>,
+
     /// `comments`: list of `expense_report`.
     #[coupa(wire = "comments", list(of = crate::ExpenseReport, item = "comment"))]
     pub comments: Option<Vec<crate::ExpenseReport>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -34,90 +39,112 @@ pub struct ExpenseReport {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `expense_report`.
     #[coupa(wire = "currency", reference(to = crate::ExpenseReport, by("id")))]
     pub currency: Option<Box<crate::ExpenseReport>>,
+
     /// `end-date`: date.
     #[coupa(wire = "end-date", date)]
     pub end_date: Option<::coupa::NaiveDate>,
+
     /// `erp-document-id`: string of at most 255 characters.
     #[coupa(wire = "erp-document-id", string(max_length = 255))]
     pub erp_document_id: Option<String>,
+
     /// `erp-document-status`: string of at most 255 characters.
     #[coupa(wire = "erp-document-status", string(max_length = 255))]
     pub erp_document_status: Option<String>,
+
     /// `events`: list of `expense_report_event_history`.
     #[coupa(
         wire = "events",
         list(of = crate::ExpenseReportEventHistory, item = "event")
     )]
     pub events: Option<Vec<crate::ExpenseReportEventHistory>>,
+
     /// `expense-lines`: list of `expense_line`.
     #[coupa(
         wire = "expense-lines",
         list(of = crate::ExpenseLine, item = "expense-line")
     )]
     pub expense_lines: Option<Vec<crate::ExpenseLine>>,
+
     /// `expense-policy-violations`: list of `expense_policy_violation`.
     #[coupa(
         wire = "expense-policy-violations",
         list(of = crate::ExpensePolicyViolation, item = "expense-policy-violation")
     )]
     pub expense_policy_violations: Option<Vec<crate::ExpensePolicyViolation>>,
+
     /// `expense-report-preapprovals`: list of `expense_report_preapproval`.
     #[coupa(
         wire = "expense-report-preapprovals",
         list(of = crate::ExpenseReportPreapproval, item = "expense-report-preapproval")
     )]
     pub expense_report_preapprovals: Option<Vec<crate::ExpenseReportPreapproval>>,
+
     /// `expense-violations`: list of `expense_violation`.
     #[coupa(
         wire = "expense-violations",
         list(of = crate::ExpenseViolation, item = "expense-violation")
     )]
     pub expense_violations: Option<Vec<crate::ExpenseViolation>>,
+
     /// `expensed-by`: reference to `user`.
     #[coupa(
         wire = "expensed-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub expensed_by: Option<Box<crate::User>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `external-src-name`: string of at most 255 characters.
     #[coupa(wire = "external-src-name", string(max_length = 255))]
     pub external_src_name: Option<String>,
+
     /// `external-src-ref`: string of at most 255 characters.
     #[coupa(wire = "external-src-ref", string(max_length = 255))]
     pub external_src_ref: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `is-trip`: boolean.
     #[coupa(wire = "is-trip", boolean)]
     pub is_trip: Option<bool>,
+
     /// `last-exported-at`: datetime.
     #[coupa(wire = "last-exported-at", datetime)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `paid`: boolean.
     #[coupa(wire = "paid", boolean)]
     pub paid: Option<bool>,
+
     /// `past-due`: boolean, read-only.
     #[coupa(wire = "past-due", boolean, read_only)]
     pub past_due: Option<bool>,
+
     /// `payment`: `payment` record.
     #[coupa(wire = "payment", object(of = crate::Payment))]
     pub payment: Option<Box<crate::Payment>>,
+
     /// `payment-channel`: string of at most 255 characters, read-only.
     #[coupa(wire = "payment-channel", string(max_length = 255), read_only)]
     pub payment_channel: Option<String>,
+
     /// `reconciliation-lines`: list of `expense_reconciliation_line`.
     #[coupa(
         wire = "reconciliation-lines",
         list(of = crate::ExpenseReconciliationLine, item = "reconciliation-line")
     )]
     pub reconciliation_lines: Option<Vec<crate::ExpenseReconciliationLine>>,
+
     /// `reimbursable-total-amount`: decimal, read-only.
     #[coupa(
         wire = "reimbursable-total-amount",
@@ -125,48 +152,61 @@ pub struct ExpenseReport {
         read_only
     )]
     pub reimbursable_total_amount: Option<::coupa::Decimal>,
+
     /// `reimbursable-total-currency`: reference to `currency`.
     #[coupa(
         wire = "reimbursable-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub reimbursable_total_currency: Option<Box<crate::Currency>>,
+
     /// `reject-reason`: text.
     #[coupa(wire = "reject-reason", text)]
     pub reject_reason: Option<String>,
+
     /// `report-due-date`: datetime, read-only.
     #[coupa(wire = "report-due-date", datetime, read_only)]
     pub report_due_date: Option<::coupa::DateTime>,
+
     /// `report-warnings`: string, read-only.
     #[coupa(wire = "report-warnings", string, read_only)]
     pub report_warnings: Option<String>,
+
     /// `start-date`: date.
     #[coupa(wire = "start-date", date)]
     pub start_date: Option<::coupa::NaiveDate>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `submitted-at`: datetime.
     #[coupa(wire = "submitted-at", datetime)]
     pub submitted_at: Option<::coupa::DateTime>,
+
     /// `submitted-by`: reference to `user`.
     #[coupa(
         wire = "submitted-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub submitted_by: Option<Box<crate::User>>,
+
     /// `title`: string of at most 255 characters.
     #[coupa(wire = "title", string(max_length = 255))]
     pub title: Option<String>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal(precision = 32, scale = 4), read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `travel-trip`: `travel_trip` record.
     #[coupa(wire = "travel-trip", object(of = crate::TravelTrip))]
     pub travel_trip: Option<Box<crate::TravelTrip>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -174,6 +214,7 @@ pub struct ExpenseReport {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,27 +11,35 @@ pub struct ExpenseReportPreapproval {
     /// `amount`: decimal, read-only.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), read_only)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `available-amount`: string, read-only.
     #[coupa(wire = "available-amount", string, read_only)]
     pub available_amount: Option<String>,
+
     /// `available-amount-currency`: string, read-only.
     #[coupa(wire = "available-amount-currency", string, read_only)]
     pub available_amount_currency: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: `expense_report_preapproval` record.
     #[coupa(wire = "currency", object(of = crate::ExpenseReportPreapproval))]
     pub currency: Option<Box<crate::ExpenseReportPreapproval>>,
+
     /// `expense-preapproval`: `expense_preapproval` record.
     #[coupa(wire = "expense-preapproval", object(of = crate::ExpensePreapproval))]
     pub expense_preapproval: Option<Box<crate::ExpensePreapproval>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

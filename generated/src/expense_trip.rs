@@ -7,21 +7,26 @@ pub struct ExpenseTrip {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `expense-trip-mileage`: `expense_trip_mileage` record.
     #[coupa(wire = "expense-trip-mileage", object(of = crate::ExpenseTripMileage))]
     pub expense_trip_mileage: Option<Box<crate::ExpenseTripMileage>>,
+
     /// `expense-trip-segments`: list of `expense_trip_segment`.
     #[coupa(
         wire = "expense-trip-segments",
         list(of = crate::ExpenseTripSegment, item = "expense-trip-segment")
     )]
     pub expense_trip_segments: Option<Vec<crate::ExpenseTripSegment>>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,26 @@ pub struct ExpenseTripMileage {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `expense-mileage-region`: `expense_mileage_region` record.
     #[coupa(wire = "expense-mileage-region", object(of = crate::ExpenseMileageRegion))]
     pub expense_mileage_region: Option<Box<crate::ExpenseMileageRegion>>,
+
     /// `expense-mileage-region-id`: integer, required on create.
     #[coupa(wire = "expense-mileage-region-id", integer, required)]
     pub expense_mileage_region_id: Option<i64>,
+
     /// `expense-mileage-vehicle-type`: `expense_mileage_vehicle_type` record.
     #[coupa(
         wire = "expense-mileage-vehicle-type",
         object(of = crate::ExpenseMileageVehicleType)
     )]
     pub expense_mileage_vehicle_type: Option<Box<crate::ExpenseMileageVehicleType>>,
+
     /// `expense-mileage-vehicle-type-id`: integer, required on create.
     #[coupa(wire = "expense-mileage-vehicle-type-id", integer, required)]
     pub expense_mileage_vehicle_type_id: Option<i64>,
+
     /// `expense-trip-mileage-allocations`: list of `expense_trip_mileage_allocation`.
     #[coupa(
         wire = "expense-trip-mileage-allocations",
@@ -37,24 +42,31 @@ pub struct ExpenseTripMileage {
     pub expense_trip_mileage_allocations: Option<
         Vec<crate::ExpenseTripMileageAllocation>,
     >,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `original-distance`: decimal.
     #[coupa(wire = "original-distance", decimal(precision = 32, scale = 4))]
     pub original_distance: Option<::coupa::Decimal>,
+
     /// `passenger-count`: integer.
     #[coupa(wire = "passenger-count", integer)]
     pub passenger_count: Option<i64>,
+
     /// `total-distance`: decimal, required on create.
     #[coupa(wire = "total-distance", decimal(precision = 32, scale = 4), required)]
     pub total_distance: Option<::coupa::Decimal>,
+
     /// `total-distance-unit`: string of at most 255 characters, required on create.
     #[coupa(wire = "total-distance-unit", string(max_length = 255), required)]
     pub total_distance_unit: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

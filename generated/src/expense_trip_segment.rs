@@ -11,45 +11,58 @@ pub struct ExpenseTripSegment {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `end-at`: string, read-only.
     #[coupa(wire = "end-at", string, read_only)]
     pub end_at: Option<String>,
+
     /// `end-location`: string of at most 255 characters, required on create.
     #[coupa(wire = "end-location", string(max_length = 255), required)]
     pub end_location: Option<String>,
+
     /// `end-location-id`: string of at most 255 characters, required on create.
     #[coupa(wire = "end-location-id", string(max_length = 255), required)]
     pub end_location_id: Option<String>,
+
     /// `expense-trip-segment-mileage`: `expense_trip_segment_mileage` record.
     #[coupa(
         wire = "expense-trip-segment-mileage",
         object(of = crate::ExpenseTripSegmentMileage)
     )]
     pub expense_trip_segment_mileage: Option<Box<crate::ExpenseTripSegmentMileage>>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `is-travel-segment`: boolean.
     #[coupa(wire = "is-travel-segment", boolean)]
     pub is_travel_segment: Option<bool>,
+
     /// `segment-num`: integer.
     #[coupa(wire = "segment-num", integer)]
     pub segment_num: Option<i64>,
+
     /// `segment-type`: string of at most 255 characters.
     #[coupa(wire = "segment-type", string(max_length = 255))]
     pub segment_type: Option<String>,
+
     /// `start-at`: string, read-only.
     #[coupa(wire = "start-at", string, read_only)]
     pub start_at: Option<String>,
+
     /// `start-location`: string of at most 255 characters, required on create.
     #[coupa(wire = "start-location", string(max_length = 255), required)]
     pub start_location: Option<String>,
+
     /// `start-location-id`: string of at most 255 characters, required on create.
     #[coupa(wire = "start-location-id", string(max_length = 255), required)]
     pub start_location_id: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,18 +11,23 @@ pub struct ExpenseTripSegmentMileage {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `original-distance`: decimal.
     #[coupa(wire = "original-distance", decimal(precision = 32, scale = 4))]
     pub original_distance: Option<::coupa::Decimal>,
+
     /// `original-distance-unit`: string of at most 255 characters.
     #[coupa(wire = "original-distance-unit", string(max_length = 255))]
     pub original_distance_unit: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,6 +7,7 @@ pub struct ExpenseViolation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,18 +15,23 @@ pub struct ExpenseViolation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `limit-exceeded`: decimal, read-only.
     #[coupa(wire = "limit-exceeded", decimal(precision = 32, scale = 4), read_only)]
     pub limit_exceeded: Option<::coupa::Decimal>,
+
     /// `receipt-missing`: boolean, read-only.
     #[coupa(wire = "receipt-missing", boolean, read_only)]
     pub receipt_missing: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -33,12 +39,15 @@ pub struct ExpenseViolation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `violable`: `expense_violation` record.
     #[coupa(wire = "violable", object(of = crate::ExpenseViolation))]
     pub violable: Option<Box<crate::ExpenseViolation>>,
+
     /// `violator`: reference to `expense_line`.
     #[coupa(wire = "violator", reference(to = crate::ExpenseLine, by("id")))]
     pub violator: Option<Box<crate::ExpenseLine>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

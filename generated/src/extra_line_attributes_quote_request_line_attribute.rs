@@ -11,9 +11,11 @@ pub struct ExtraLineAttributesQuoteRequestLineAttribute {
     /// `completed`: boolean.
     #[coupa(wire = "completed", boolean)]
     pub completed: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,24 +23,31 @@ pub struct ExtraLineAttributesQuoteRequestLineAttribute {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `end-date`: datetime.
     #[coupa(wire = "end-date", datetime)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `manager-id`: integer.
     #[coupa(wire = "manager-id", integer)]
     pub manager_id: Option<i64>,
+
     /// `start-date`: datetime.
     #[coupa(wire = "start-date", datetime)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `type`: enum.
     #[coupa(wire = "type", enumeration)]
     pub type_: Option<ExtraLineAttributesQuoteRequestLineAttributeType>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -46,9 +55,11 @@ pub struct ExtraLineAttributesQuoteRequestLineAttribute {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `work-confirmer-email`: string of at most 255 characters.
     #[coupa(wire = "work-confirmer-email", string(max_length = 255))]
     pub work_confirmer_email: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -60,63 +71,83 @@ pub enum ExtraLineAttributesQuoteRequestLineAttributeType {
     /// `ExtraLineAttributes::ResourceRequisitionLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceRequisitionLineAttribute")]
     ExtraLineAttributesResourceRequisitionLineAttribute,
+
     /// `ExtraLineAttributes::ResourceRequisitionLineTemplateAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceRequisitionLineTemplateAttribute")]
     ExtraLineAttributesResourceRequisitionLineTemplateAttribute,
+
     /// `ExtraLineAttributes::ResourceOrderLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceOrderLineAttribute")]
     ExtraLineAttributesResourceOrderLineAttribute,
+
     /// `ExtraLineAttributes::ResourceOrderLineChangeAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceOrderLineChangeAttribute")]
     ExtraLineAttributesResourceOrderLineChangeAttribute,
+
     /// `ExtraLineAttributes::ResourceOrderLineVersionAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceOrderLineVersionAttribute")]
     ExtraLineAttributesResourceOrderLineVersionAttribute,
+
     /// `ExtraLineAttributes::ResourceInvoiceLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceInvoiceLineAttribute")]
     ExtraLineAttributesResourceInvoiceLineAttribute,
+
     /// `ExtraLineAttributes::ResourceQuoteRequestLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::ResourceQuoteRequestLineAttribute")]
     ExtraLineAttributesResourceQuoteRequestLineAttribute,
+
     /// `ExtraLineAttributes::DeliverableRequisitionLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableRequisitionLineAttribute")]
     ExtraLineAttributesDeliverableRequisitionLineAttribute,
+
     /// `ExtraLineAttributes::DeliverableRequisitionLineTemplateAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableRequisitionLineTemplateAttribute")]
     ExtraLineAttributesDeliverableRequisitionLineTemplateAttribute,
+
     /// `ExtraLineAttributes::DeliverableOrderLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableOrderLineAttribute")]
     ExtraLineAttributesDeliverableOrderLineAttribute,
+
     /// `ExtraLineAttributes::DeliverableOrderLineChangeAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableOrderLineChangeAttribute")]
     ExtraLineAttributesDeliverableOrderLineChangeAttribute,
+
     /// `ExtraLineAttributes::DeliverableOrderLineVersionAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableOrderLineVersionAttribute")]
     ExtraLineAttributesDeliverableOrderLineVersionAttribute,
+
     /// `ExtraLineAttributes::DeliverableInvoiceLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableInvoiceLineAttribute")]
     ExtraLineAttributesDeliverableInvoiceLineAttribute,
+
     /// `ExtraLineAttributes::DeliverableQuoteRequestLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::DeliverableQuoteRequestLineAttribute")]
     ExtraLineAttributesDeliverableQuoteRequestLineAttribute,
+
     /// `ExtraLineAttributes::MilestoneRequisitionLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneRequisitionLineAttribute")]
     ExtraLineAttributesMilestoneRequisitionLineAttribute,
+
     /// `ExtraLineAttributes::MilestoneOrderLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneOrderLineAttribute")]
     ExtraLineAttributesMilestoneOrderLineAttribute,
+
     /// `ExtraLineAttributes::MilestoneOrderLineChangeAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneOrderLineChangeAttribute")]
     ExtraLineAttributesMilestoneOrderLineChangeAttribute,
+
     /// `ExtraLineAttributes::MilestoneOrderLineVersionAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneOrderLineVersionAttribute")]
     ExtraLineAttributesMilestoneOrderLineVersionAttribute,
+
     /// `ExtraLineAttributes::MilestoneInvoiceLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneInvoiceLineAttribute")]
     ExtraLineAttributesMilestoneInvoiceLineAttribute,
+
     /// `ExtraLineAttributes::MilestoneQuoteRequestLineAttribute`
     #[coupa(wire = "ExtraLineAttributes::MilestoneQuoteRequestLineAttribute")]
     ExtraLineAttributesMilestoneQuoteRequestLineAttribute,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

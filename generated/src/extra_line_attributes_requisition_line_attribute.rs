@@ -11,6 +11,7 @@ pub struct ExtraLineAttributesRequisitionLineAttribute {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,30 +19,38 @@ pub struct ExtraLineAttributesRequisitionLineAttribute {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `end-date`: datetime, required on create.
     #[coupa(wire = "end-date", datetime, required)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `job-title-associations`: list of `job_title_association`.
     #[coupa(
         wire = "job-title-associations",
         list(of = crate::JobTitleAssociation, item = "job-title-association")
     )]
     pub job_title_associations: Option<Vec<crate::JobTitleAssociation>>,
+
     /// `manager`: reference to `user`.
     #[coupa(wire = "manager", reference(to = crate::User, by("id", "login", "email")))]
     pub manager: Option<Box<crate::User>>,
+
     /// `rate-card`: `rate_card` record.
     #[coupa(wire = "rate-card", object(of = crate::RateCard))]
     pub rate_card: Option<Box<crate::RateCard>>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -49,9 +58,11 @@ pub struct ExtraLineAttributesRequisitionLineAttribute {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `work-confirmer-email`: string of at most 255 characters.
     #[coupa(wire = "work-confirmer-email", string(max_length = 255))]
     pub work_confirmer_email: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

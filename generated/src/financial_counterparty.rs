@@ -14,21 +14,27 @@ pub struct FinancialCounterparty {
     /// `abbreviation`: string of at most 50 characters, required on create.
     #[coupa(wire = "abbreviation", string(max_length = 50), required)]
     pub abbreviation: Option<String>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `bank-code`: string of at most 16 characters.
     #[coupa(wire = "bank-code", string(max_length = 16))]
     pub bank_code: Option<String>,
+
     /// `branch-code`: string of at most 10 characters.
     #[coupa(wire = "branch-code", string(max_length = 10))]
     pub branch_code: Option<String>,
+
     /// `counterparty-address`: `counterparty_address` record.
     #[coupa(wire = "counterparty-address", object(of = crate::CounterpartyAddress))]
     pub counterparty_address: Option<Box<crate::CounterpartyAddress>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -36,33 +42,43 @@ pub struct FinancialCounterparty {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 500 characters.
     #[coupa(wire = "description", string(max_length = 500))]
     pub description: Option<String>,
+
     /// `external-identification-lei`: string of at most 20 characters.
     #[coupa(wire = "external-identification-lei", string(max_length = 20))]
     pub external_identification_lei: Option<String>,
+
     /// `external-identification-name`: string of at most 100 characters.
     #[coupa(wire = "external-identification-name", string(max_length = 100))]
     pub external_identification_name: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `payment-usage`: string of at most 255 characters.
     #[coupa(wire = "payment-usage", string(max_length = 255))]
     pub payment_usage: Option<String>,
+
     /// `swift-code`: string of at most 255 characters.
     #[coupa(wire = "swift-code", string(max_length = 255))]
     pub swift_code: Option<String>,
+
     /// `treasury-usage`: string of at most 255 characters.
     #[coupa(wire = "treasury-usage", string(max_length = 255))]
     pub treasury_usage: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -70,6 +86,7 @@ pub struct FinancialCounterparty {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,6 +7,7 @@ pub struct Form {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,21 +15,27 @@ pub struct Form {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `form-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "form-type", string(max_length = 255), read_only)]
     pub form_type: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -36,6 +43,7 @@ pub struct Form {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

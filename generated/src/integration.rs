@@ -14,12 +14,15 @@ pub struct Integration {
     /// `business-object`: string of at most 255 characters, required on create.
     #[coupa(wire = "business-object", string(max_length = 255), required)]
     pub business_object: Option<String>,
+
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,30 +30,39 @@ pub struct Integration {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `direction`: enum, required on create.
     #[coupa(wire = "direction", enumeration, required)]
     pub direction: Option<IntegrationDirection>,
+
     /// `end-system`: string of at most 255 characters, required on create.
     #[coupa(wire = "end-system", string(max_length = 255), required)]
     pub end_system: Option<String>,
+
     /// `end-system-type`: enum, required on create.
     #[coupa(wire = "end-system-type", enumeration, required)]
     pub end_system_type: Option<IntegrationEndSystemType>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration-type`: enum.
     #[coupa(wire = "integration-type", enumeration)]
     pub integration_type: Option<IntegrationIntegrationType>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `standard`: boolean, read-only.
     #[coupa(wire = "standard", boolean, read_only)]
     pub standard: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -58,6 +70,7 @@ pub struct Integration {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -69,9 +82,11 @@ pub enum IntegrationDirection {
     /// `to_coupa`
     #[coupa(wire = "to_coupa")]
     ToCoupa,
+
     /// `from_coupa`
     #[coupa(wire = "from_coupa")]
     FromCoupa,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -82,24 +97,31 @@ pub enum IntegrationEndSystemType {
     /// `payroll`
     #[coupa(wire = "payroll")]
     Payroll,
+
     /// `erp`
     #[coupa(wire = "erp")]
     Erp,
+
     /// `hr`
     #[coupa(wire = "hr")]
     Hr,
+
     /// `third_party_partner`
     #[coupa(wire = "third_party_partner")]
     ThirdPartyPartner,
+
     /// `third_party_vendor`
     #[coupa(wire = "third_party_vendor")]
     ThirdPartyVendor,
+
     /// `other`
     #[coupa(wire = "other")]
     Other,
+
     /// `internal`
     #[coupa(wire = "internal")]
     Internal,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -110,21 +132,27 @@ pub enum IntegrationIntegrationType {
     /// `flat_file`
     #[coupa(wire = "flat_file")]
     FlatFile,
+
     /// `api`
     #[coupa(wire = "api")]
     Api,
+
     /// `corporate_credit_card_file`
     #[coupa(wire = "corporate_credit_card_file")]
     CorporateCreditCardFile,
+
     /// `json`
     #[coupa(wire = "json")]
     Json,
+
     /// `xml`
     #[coupa(wire = "xml")]
     Xml,
+
     /// `original_format`
     #[coupa(wire = "original_format")]
     OriginalFormat,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

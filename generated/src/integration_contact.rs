@@ -14,18 +14,23 @@ pub struct IntegrationContact {
     /// `contact-alert-type`: enum, required on create.
     #[coupa(wire = "contact-alert-type", enumeration, required)]
     pub contact_alert_type: Option<IntegrationContactContactAlertType>,
+
     /// `contactable`: reference to `integration_contact`.
     #[coupa(wire = "contactable", reference(to = crate::IntegrationContact, by("id")))]
     pub contactable: Option<Box<crate::IntegrationContact>>,
+
     /// `contactable-id`: integer, required on create.
     #[coupa(wire = "contactable-id", integer, required)]
     pub contactable_id: Option<i64>,
+
     /// `contactable-type`: enum, required on create.
     #[coupa(wire = "contactable-type", enumeration, required)]
     pub contactable_type: Option<IntegrationContactContactableType>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -33,18 +38,22 @@ pub struct IntegrationContact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration`: reference to `integration`.
     #[coupa(
         wire = "integration",
         reference(to = crate::Integration, by("id", "name", "code"))
     )]
     pub integration: Option<Box<crate::Integration>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,6 +61,7 @@ pub struct IntegrationContact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -63,12 +73,15 @@ pub enum IntegrationContactContactAlertType {
     /// `Technical`
     #[coupa(wire = "Technical")]
     Technical,
+
     /// `Functional`
     #[coupa(wire = "Functional")]
     Functional,
+
     /// `Both`
     #[coupa(wire = "Both")]
     Both,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -79,18 +92,23 @@ pub enum IntegrationContactContactableType {
     /// `User`
     #[coupa(wire = "User")]
     User,
+
     /// `UserGroup`
     #[coupa(wire = "UserGroup")]
     UserGroup,
+
     /// `ApprovalGroup`
     #[coupa(wire = "ApprovalGroup")]
     ApprovalGroup,
+
     /// `Supplier`
     #[coupa(wire = "Supplier")]
     Supplier,
+
     /// `SupplierUser`
     #[coupa(wire = "SupplierUser")]
     SupplierUser,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

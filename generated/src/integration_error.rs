@@ -15,9 +15,11 @@ pub struct IntegrationError {
     /// `contact-alert-type`: string of at most 255 characters, required on create.
     #[coupa(wire = "contact-alert-type", string(max_length = 255), required)]
     pub contact_alert_type: Option<String>,
+
     /// `created-at`: datetime.
     #[coupa(wire = "created-at", datetime)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,57 +27,73 @@ pub struct IntegrationError {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `creation-method`: string of at most 255 characters.
     #[coupa(wire = "creation-method", string(max_length = 255))]
     pub creation_method: Option<String>,
+
     /// `document-id`: integer.
     #[coupa(wire = "document-id", integer)]
     pub document_id: Option<i64>,
+
     /// `document-revision`: integer.
     #[coupa(wire = "document-revision", integer)]
     pub document_revision: Option<i64>,
+
     /// `document-status`: string of at most 255 characters.
     #[coupa(wire = "document-status", string(max_length = 255))]
     pub document_status: Option<String>,
+
     /// `document-type`: enum.
     #[coupa(wire = "document-type", enumeration)]
     pub document_type: Option<IntegrationErrorDocumentType>,
+
     /// `external-id`: string of at most 255 characters.
     #[coupa(wire = "external-id", string(max_length = 255))]
     pub external_id: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration`: reference to `integration`.
     #[coupa(
         wire = "integration",
         reference(to = crate::Integration, by("id", "name", "code"))
     )]
     pub integration: Option<Box<crate::Integration>>,
+
     /// `integration-filename`: string of at most 255 characters.
     #[coupa(wire = "integration-filename", string(max_length = 255))]
     pub integration_filename: Option<String>,
+
     /// `integration-run`: reference to `integration_run`.
     #[coupa(wire = "integration-run", reference(to = crate::IntegrationRun, by("id")))]
     pub integration_run: Option<Box<crate::IntegrationRun>>,
+
     /// `integration-run-id`: integer.
     #[coupa(wire = "integration-run-id", integer)]
     pub integration_run_id: Option<i64>,
+
     /// `resolved`: boolean, read-only.
     #[coupa(wire = "resolved", boolean, read_only)]
     pub resolved: Option<bool>,
+
     /// `responses`: list of `integration_record_response`.
     #[coupa(
         wire = "responses",
         list(of = crate::IntegrationRecordResponse, item = "response")
     )]
     pub responses: Option<Vec<crate::IntegrationRecordResponse>>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `updated-at`: datetime.
     #[coupa(wire = "updated-at", datetime)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -83,6 +101,7 @@ pub struct IntegrationError {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -94,96 +113,127 @@ pub enum IntegrationErrorDocumentType {
     /// `ContingentWorkOrderHeader`
     #[coupa(wire = "ContingentWorkOrderHeader")]
     ContingentWorkOrderHeader,
+
     /// `ExternalOrderHeader`
     #[coupa(wire = "ExternalOrderHeader")]
     ExternalOrderHeader,
+
     /// `OrderHeader`
     #[coupa(wire = "OrderHeader")]
     OrderHeader,
+
     /// `InventoryTransaction`
     #[coupa(wire = "InventoryTransaction")]
     InventoryTransaction,
+
     /// `InvoiceHeader`
     #[coupa(wire = "InvoiceHeader")]
     InvoiceHeader,
+
     /// `ExpenseReport`
     #[coupa(wire = "ExpenseReport")]
     ExpenseReport,
+
     /// `RequisitionHeader`
     #[coupa(wire = "RequisitionHeader")]
     RequisitionHeader,
+
     /// `Account`
     #[coupa(wire = "Account")]
     Account,
+
     /// `Supplier`
     #[coupa(wire = "Supplier")]
     Supplier,
+
     /// `User`
     #[coupa(wire = "User")]
     User,
+
     /// `Address`
     #[coupa(wire = "Address")]
     Address,
+
     /// `RemitToAddress`
     #[coupa(wire = "RemitToAddress")]
     RemitToAddress,
+
     /// `Contract`
     #[coupa(wire = "Contract")]
     Contract,
+
     /// `ExchangeRate`
     #[coupa(wire = "ExchangeRate")]
     ExchangeRate,
+
     /// `Invoice`
     #[coupa(wire = "Invoice")]
     Invoice,
+
     /// `Requisition`
     #[coupa(wire = "Requisition")]
     Requisition,
+
     /// `Payment`
     #[coupa(wire = "Payment")]
     Payment,
+
     /// `ApprovalChain`
     #[coupa(wire = "ApprovalChain")]
     ApprovalChain,
+
     /// `LookupValue`
     #[coupa(wire = "LookupValue")]
     LookupValue,
+
     /// `Item`
     #[coupa(wire = "Item")]
     Item,
+
     /// `SupplierInformation`
     #[coupa(wire = "SupplierInformation")]
     SupplierInformation,
+
     /// `Asn::Header`
     #[coupa(wire = "Asn::Header")]
     AsnHeader,
+
     /// `AccountValidationRule`
     #[coupa(wire = "AccountValidationRule")]
     AccountValidationRule,
+
     /// `Payables::External::Payable`
     #[coupa(wire = "Payables::External::Payable")]
     PayablesExternalPayable,
+
     /// `Charge`
     #[coupa(wire = "Charge")]
     Charge,
+
     /// `Payables::Invoice`
     #[coupa(wire = "Payables::Invoice")]
     PayablesInvoice,
+
     /// `Payables::Expense`
     #[coupa(wire = "Payables::Expense")]
     PayablesExpense,
+
     /// `CoupaPay::Payment`
     #[coupa(wire = "CoupaPay::Payment")]
     CoupaPayPayment,
+
     /// `CoupaPay::Statement`
     #[coupa(wire = "CoupaPay::Statement")]
     CoupaPayStatement,
+
     /// `ReceiptRequest`
     #[coupa(wire = "ReceiptRequest")]
     ReceiptRequest,
+
     /// `InventoryRequestHeader`
     #[coupa(wire = "InventoryRequestHeader")]
     InventoryRequestHeader,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

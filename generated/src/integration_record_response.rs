@@ -11,6 +11,7 @@ pub struct IntegrationRecordResponse {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,18 +19,23 @@ pub struct IntegrationRecordResponse {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `response-code`: string of at most 255 characters.
     #[coupa(wire = "response-code", string(max_length = 255))]
     pub response_code: Option<String>,
+
     /// `response-message`: text.
     #[coupa(wire = "response-message", text)]
     pub response_message: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -37,6 +43,7 @@ pub struct IntegrationRecordResponse {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

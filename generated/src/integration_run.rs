@@ -15,6 +15,7 @@ pub struct IntegrationRun {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -22,42 +23,53 @@ pub struct IntegrationRun {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `end-time`: datetime.
     #[coupa(wire = "end-time", datetime)]
     pub end_time: Option<::coupa::DateTime>,
+
     /// `flow`: custom.
     #[coupa(wire = "flow", custom)]
     pub flow: Option<::coupa::CustomFields>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration`: reference to `integration`.
     #[coupa(
         wire = "integration",
         reference(to = crate::Integration, by("id", "name", "code"))
     )]
     pub integration: Option<Box<crate::Integration>>,
+
     /// `integration-errors`: list of `integration_error`.
     #[coupa(
         wire = "integration-errors",
         list(of = crate::IntegrationError, item = "integration-error")
     )]
     pub integration_errors: Option<Vec<crate::IntegrationError>>,
+
     /// `records-processed`: integer.
     #[coupa(wire = "records-processed", integer)]
     pub records_processed: Option<i64>,
+
     /// `start-time`: datetime.
     #[coupa(wire = "start-time", datetime)]
     pub start_time: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `total-records`: integer.
     #[coupa(wire = "total-records", integer)]
     pub total_records: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -65,6 +77,7 @@ pub struct IntegrationRun {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,57 +11,75 @@ pub struct IntellectualPropertyAndData {
     /// `contract-type-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-1", string(max_length = 255))]
     pub contract_type_custom_field_1: Option<String>,
+
     /// `contract-type-custom-field-10`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-10", string(max_length = 255))]
     pub contract_type_custom_field_10: Option<String>,
+
     /// `contract-type-custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-2", string(max_length = 255))]
     pub contract_type_custom_field_2: Option<String>,
+
     /// `contract-type-custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-3", string(max_length = 255))]
     pub contract_type_custom_field_3: Option<String>,
+
     /// `contract-type-custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-4", string(max_length = 255))]
     pub contract_type_custom_field_4: Option<String>,
+
     /// `contract-type-custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-5", string(max_length = 255))]
     pub contract_type_custom_field_5: Option<String>,
+
     /// `contract-type-custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-6", string(max_length = 255))]
     pub contract_type_custom_field_6: Option<String>,
+
     /// `contract-type-custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-7", string(max_length = 255))]
     pub contract_type_custom_field_7: Option<String>,
+
     /// `contract-type-custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-8", string(max_length = 255))]
     pub contract_type_custom_field_8: Option<String>,
+
     /// `contract-type-custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "contract-type-custom-field-9", string(max_length = 255))]
     pub contract_type_custom_field_9: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `non-disclosure-copying-restriction`: integer.
     #[coupa(wire = "non-disclosure-copying-restriction", integer)]
     pub non_disclosure_copying_restriction: Option<i64>,
+
     /// `permitted-disclosees-advisers`: boolean.
     #[coupa(wire = "permitted-disclosees-advisers", boolean)]
     pub permitted_disclosees_advisers: Option<bool>,
+
     /// `permitted-disclosees-contractors`: boolean.
     #[coupa(wire = "permitted-disclosees-contractors", boolean)]
     pub permitted_disclosees_contractors: Option<bool>,
+
     /// `permitted-disclosees-directors-officers`: boolean.
     #[coupa(wire = "permitted-disclosees-directors-officers", boolean)]
     pub permitted_disclosees_directors_officers: Option<bool>,
+
     /// `permitted-disclosees-employees`: boolean.
     #[coupa(wire = "permitted-disclosees-employees", boolean)]
     pub permitted_disclosees_employees: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

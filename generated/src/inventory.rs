@@ -14,15 +14,19 @@ pub struct Inventory {
     /// `adjustment-price`: string, read-only.
     #[coupa(wire = "adjustment-price", string, read_only)]
     pub adjustment_price: Option<String>,
+
     /// `allocated`: string, read-only.
     #[coupa(wire = "allocated", string, read_only)]
     pub allocated: Option<String>,
+
     /// `available`: string, read-only.
     #[coupa(wire = "available", string, read_only)]
     pub available: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,33 +34,41 @@ pub struct Inventory {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-valuations`: list of `inventory_valuation`.
     #[coupa(
         wire = "inventory-valuations",
         list(of = crate::InventoryValuation, item = "inventory-valuation")
     )]
     pub inventory_valuations: Option<Vec<crate::InventoryValuation>>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `quantity`: integer, read-only.
     #[coupa(wire = "quantity", integer, read_only)]
     pub quantity: Option<i64>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -64,15 +76,18 @@ pub struct Inventory {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `warehouse`: reference to `warehous`.
     #[coupa(wire = "warehouse", reference(to = crate::Warehous, by("id", "name")))]
     pub warehouse: Option<Box<crate::Warehous>>,
+
     /// `warehouse-location`: reference to `warehous_location`.
     #[coupa(
         wire = "warehouse-location",
         reference(to = crate::WarehousLocation, by("id"))
     )]
     pub warehouse_location: Option<Box<crate::WarehousLocation>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

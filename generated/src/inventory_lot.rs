@@ -7,21 +7,27 @@ pub struct InventoryLot {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `expiration-date`: date, required on create.
     #[coupa(wire = "expiration-date", date, required)]
     pub expiration_date: Option<::coupa::NaiveDate>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item-id`: integer.
     #[coupa(wire = "item-id", integer)]
     pub item_id: Option<i64>,
+
     /// `number`: string of at most 256 characters, required on create.
     #[coupa(wire = "number", string(max_length = 256), required)]
     pub number: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,24 +11,30 @@ pub struct InventoryOrganization {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `fulfillment-type`: enum, required on create.
     #[coupa(wire = "fulfillment-type", enumeration, required)]
     pub fulfillment_type: Option<InventoryOrganizationFulfillmentType>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `warehouses`: list of `warehous`.
     #[coupa(wire = "warehouses", list(of = crate::Warehous, item = "warehous"))]
     pub warehouses: Option<Vec<crate::Warehous>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -40,9 +46,11 @@ pub enum InventoryOrganizationFulfillmentType {
     /// `manual`
     #[coupa(wire = "manual")]
     Manual,
+
     /// `automatic`
     #[coupa(wire = "automatic")]
     Automatic,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,6 +14,7 @@ pub struct InventoryTransactionAttachment {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,39 +22,51 @@ pub struct InventoryTransactionAttachment {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `file`: string of at most 255 characters, read-only.
     #[coupa(wire = "file", string(max_length = 255), read_only)]
     pub file: Option<String>,
+
     /// `file-content-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-content-type", string(max_length = 255), read_only)]
     pub file_content_type: Option<String>,
+
     /// `file-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-file-name", string(max_length = 255), read_only)]
     pub file_file_name: Option<String>,
+
     /// `file-file-size`: string of at most 255 characters, read-only.
     #[coupa(wire = "file-file-size", string(max_length = 255), read_only)]
     pub file_file_size: Option<String>,
+
     /// `file-url`: string.
     #[coupa(wire = "file-url", string)]
     pub file_url: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `intent`: string of at most 40 characters.
     #[coupa(wire = "intent", string(max_length = 40))]
     pub intent: Option<String>,
+
     /// `linked-to`: string of at most 255 characters.
     #[coupa(wire = "linked-to", string(max_length = 255))]
     pub linked_to: Option<String>,
+
     /// `text`: text.
     #[coupa(wire = "text", text)]
     pub text: Option<String>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,9 +74,11 @@ pub struct InventoryTransactionAttachment {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `url`: string of at most 255 characters.
     #[coupa(wire = "url", string(max_length = 255))]
     pub url: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,27 +11,35 @@ pub struct InventoryTransactionValuation {
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `currency`: `inventory_transaction_valuation` record.
     #[coupa(wire = "currency", object(of = crate::InventoryTransactionValuation))]
     pub currency: Option<Box<crate::InventoryTransactionValuation>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-transaction-id`: integer, read-only.
     #[coupa(wire = "inventory-transaction-id", integer, read_only)]
     pub inventory_transaction_id: Option<i64>,
+
     /// `price`: decimal, read-only.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), read_only)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `uom`: string, required on create.
     #[coupa(wire = "uom", string, required)]
     pub uom: Option<String>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

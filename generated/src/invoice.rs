@@ -30,21 +30,26 @@ pub struct Invoice {
     /// `abandon-reason`: `reason_insight` record.
     #[coupa(wire = "abandon-reason", object(of = crate::ReasonInsight))]
     pub abandon_reason: Option<Box<crate::ReasonInsight>>,
+
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `advance-payment-received-amount`: decimal.
     #[coupa(
         wire = "advance-payment-received-amount",
         decimal(precision = 30, scale = 4)
     )]
     pub advance_payment_received_amount: Option<::coupa::Decimal>,
+
     /// `amount-due`: decimal, read-only.
     #[coupa(wire = "amount-due", decimal, read_only)]
     pub amount_due: Option<::coupa::Decimal>,
+
     /// `amount-due-less-discount`: decimal, read-only.
     #[coupa(wire = "amount-due-less-discount", decimal, read_only)]
     pub amount_due_less_discount: Option<::coupa::Decimal>,
+
     /// `amount-of-advance-payment`: decimal, read-only.
     #[coupa(
         wire = "amount-of-advance-payment",
@@ -52,72 +57,92 @@ pub struct Invoice {
         read_only
     )]
     pub amount_of_advance_payment: Option<::coupa::Decimal>,
+
     /// `approvals`: list of `approval`.
     #[coupa(wire = "approvals", list(of = crate::Approval, item = "approval"))]
     pub approvals: Option<Vec<crate::Approval>>,
+
     /// `archive-entity-id`: integer, read-only.
     #[coupa(wire = "archive-entity-id", integer, read_only)]
     pub archive_entity_id: Option<i64>,
+
     /// `attachments`: list of `invoice`.
     #[coupa(wire = "attachments", list(of = crate::Invoice, item = "attachment"))]
     pub attachments: Option<Vec<crate::Invoice>>,
+
     /// `bill-to-address`: reference to `address`.
     #[coupa(
         wire = "bill-to-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub bill_to_address: Option<Box<crate::Address>>,
+
     /// `buyer-representative-name`: string of at most 255 characters.
     #[coupa(wire = "buyer-representative-name", string(max_length = 255))]
     pub buyer_representative_name: Option<String>,
+
     /// `buyer-tax-registration`: reference to `tax_registration`.
     #[coupa(
         wire = "buyer-tax-registration",
         reference(to = crate::TaxRegistration, by("id", "number"))
     )]
     pub buyer_tax_registration: Option<Box<crate::TaxRegistration>>,
+
     /// `canceled`: boolean, read-only.
     #[coupa(wire = "canceled", boolean, read_only)]
     pub canceled: Option<bool>,
+
     /// `cash-accounting-scheme-reference`: string of at most 255 characters.
     #[coupa(wire = "cash-accounting-scheme-reference", string(max_length = 255))]
     pub cash_accounting_scheme_reference: Option<String>,
+
     /// `cash-register-operator`: string of at most 255 characters.
     #[coupa(wire = "cash-register-operator", string(max_length = 255))]
     pub cash_register_operator: Option<String>,
+
     /// `channel`: string of at most 80 characters, read-only.
     #[coupa(wire = "channel", string(max_length = 80), read_only)]
     pub channel: Option<String>,
+
     /// `clearance-document`: string, read-only.
     #[coupa(wire = "clearance-document", string, read_only)]
     pub clearance_document: Option<String>,
+
     /// `comments`: string of at most 255 characters.
     #[coupa(wire = "comments", string(max_length = 255))]
     pub comments: Option<String>,
+
     /// `compliant`: boolean, read-only.
     #[coupa(wire = "compliant", boolean, read_only)]
     pub compliant: Option<bool>,
+
     /// `confirmation`: string of at most 255 characters, read-only.
     #[coupa(wire = "confirmation", string(max_length = 255), read_only)]
     pub confirmation: Option<String>,
+
     /// `content-validation`: boolean, read-only.
     #[coupa(wire = "content-validation", boolean, read_only)]
     pub content_validation: Option<bool>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `correct-value-of-supply`: decimal.
     #[coupa(wire = "correct-value-of-supply", decimal(precision = 46, scale = 20))]
     pub correct_value_of_supply: Option<::coupa::Decimal>,
+
     /// `coupa-accelerate-status`: enum, read-only.
     #[coupa(wire = "coupa-accelerate-status", enumeration, read_only)]
     pub coupa_accelerate_status: Option<InvoiceCoupaAccelerateStatus>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -125,15 +150,18 @@ pub struct Invoice {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `credit-note-differences-with-original-invoice`: decimal.
     #[coupa(
         wire = "credit-note-differences-with-original-invoice",
         decimal(precision = 30, scale = 4)
     )]
     pub credit_note_differences_with_original_invoice: Option<::coupa::Decimal>,
+
     /// `credit-reason`: string of at most 255 characters.
     #[coupa(wire = "credit-reason", string(max_length = 255))]
     pub credit_reason: Option<String>,
+
     /// `currency`: reference to `currency`, required on create.
     #[coupa(
         wire = "currency",
@@ -141,12 +169,15 @@ pub struct Invoice {
         required
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `currency-id`: string, read-only.
     #[coupa(wire = "currency-id", string, read_only)]
     pub currency_id: Option<String>,
+
     /// `currency-tax-rounding-mode`: string of at most 255 characters, read-only.
     #[coupa(wire = "currency-tax-rounding-mode", string(max_length = 255), read_only)]
     pub currency_tax_rounding_mode: Option<String>,
+
     /// `current-integration-history-records`: list of `integration_history_record`.
     #[coupa(
         wire = "current-integration-history-records",
@@ -158,366 +189,473 @@ pub struct Invoice {
     pub current_integration_history_records: Option<
         Vec<crate::IntegrationHistoryRecord>,
     >,
+
     /// `customer-accounting-tax`: decimal, read-only.
     #[coupa(wire = "customer-accounting-tax", decimal, read_only)]
     pub customer_accounting_tax: Option<::coupa::Decimal>,
+
     /// `customer-accounting-tax-less-discount`: decimal, read-only.
     #[coupa(wire = "customer-accounting-tax-less-discount", decimal, read_only)]
     pub customer_accounting_tax_less_discount: Option<::coupa::Decimal>,
+
     /// `customs-declaration-date`: datetime.
     #[coupa(wire = "customs-declaration-date", datetime)]
     pub customs_declaration_date: Option<::coupa::DateTime>,
+
     /// `customs-declaration-number`: string of at most 60 characters.
     #[coupa(wire = "customs-declaration-number", string(max_length = 60))]
     pub customs_declaration_number: Option<String>,
+
     /// `customs-office`: text.
     #[coupa(wire = "customs-office", text)]
     pub customs_office: Option<String>,
+
     /// `date-of-discovery-of-facts-decisive-for-correction`: datetime.
     #[coupa(wire = "date-of-discovery-of-facts-decisive-for-correction", datetime)]
     pub date_of_discovery_of_facts_decisive_for_correction: Option<::coupa::DateTime>,
+
     /// `date-received`: datetime, read-only.
     #[coupa(wire = "date-received", datetime, read_only)]
     pub date_received: Option<::coupa::DateTime>,
+
     /// `delivery-date`: datetime.
     #[coupa(wire = "delivery-date", datetime)]
     pub delivery_date: Option<::coupa::DateTime>,
+
     /// `delivery-number`: string of at most 255 characters.
     #[coupa(wire = "delivery-number", string(max_length = 255))]
     pub delivery_number: Option<String>,
+
     /// `destination-country`: reference to `country`.
     #[coupa(
         wire = "destination-country",
         reference(to = crate::Country, by("id", "code"))
     )]
     pub destination_country: Option<Box<crate::Country>>,
+
     /// `discount-amount`: decimal.
     #[coupa(wire = "discount-amount", decimal(precision = 32, scale = 4))]
     pub discount_amount: Option<::coupa::Decimal>,
+
     /// `discount-due-date`: datetime, read-only.
     #[coupa(wire = "discount-due-date", datetime, read_only)]
     pub discount_due_date: Option<::coupa::DateTime>,
+
     /// `discount-percent`: decimal.
     #[coupa(wire = "discount-percent", decimal)]
     pub discount_percent: Option<::coupa::Decimal>,
+
     /// `dispute-method`: string of at most 10 characters, read-only.
     #[coupa(wire = "dispute-method", string(max_length = 10), read_only)]
     pub dispute_method: Option<String>,
+
     /// `dispute-reasons`: list of `invoice`.
     #[coupa(
         wire = "dispute-reasons",
         list(of = crate::Invoice, item = "dispute-reason")
     )]
     pub dispute_reasons: Option<Vec<crate::Invoice>>,
+
     /// `document-type`: string, read-only.
     #[coupa(wire = "document-type", string, read_only)]
     pub document_type: Option<String>,
+
     /// `early-payment-provisions`: string of at most 255 characters.
     #[coupa(wire = "early-payment-provisions", string(max_length = 255))]
     pub early_payment_provisions: Option<String>,
+
     /// `endorsement-on-invoices`: string of at most 255 characters.
     #[coupa(wire = "endorsement-on-invoices", string(max_length = 255))]
     pub endorsement_on_invoices: Option<String>,
+
     /// `exchange-rate`: decimal.
     #[coupa(wire = "exchange-rate", decimal(precision = 30, scale = 9))]
     pub exchange_rate: Option<::coupa::Decimal>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `failed-tolerances`: list of `invoice_failed_tolerance`.
     #[coupa(
         wire = "failed-tolerances",
         list(of = crate::InvoiceFailedTolerance, item = "failed-tolerance")
     )]
     pub failed_tolerances: Option<Vec<crate::InvoiceFailedTolerance>>,
+
     /// `folio-number`: string of at most 255 characters.
     #[coupa(wire = "folio-number", string(max_length = 255))]
     pub folio_number: Option<String>,
+
     /// `form-of-payment`: string of at most 10 characters, read-only.
     #[coupa(wire = "form-of-payment", string(max_length = 10), read_only)]
     pub form_of_payment: Option<String>,
+
     /// `freight-type`: string of at most 255 characters.
     #[coupa(wire = "freight-type", string(max_length = 255))]
     pub freight_type: Option<String>,
+
     /// `gross-total`: decimal, read-only.
     #[coupa(wire = "gross-total", decimal, read_only)]
     pub gross_total: Option<::coupa::Decimal>,
+
     /// `gross-total-less-discount`: decimal, read-only.
     #[coupa(wire = "gross-total-less-discount", decimal, read_only)]
     pub gross_total_less_discount: Option<::coupa::Decimal>,
+
     /// `handling-amount`: decimal.
     #[coupa(wire = "handling-amount", decimal(precision = 32, scale = 4))]
     pub handling_amount: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image-scan`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-scan", string(max_length = 255), read_only)]
     pub image_scan: Option<String>,
+
     /// `image-scan-content-type`: string of at most 191 characters, read-only.
     #[coupa(wire = "image-scan-content-type", string(max_length = 191), read_only)]
     pub image_scan_content_type: Option<String>,
+
     /// `image-scan-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-scan-file-name", string(max_length = 255), read_only)]
     pub image_scan_file_name: Option<String>,
+
     /// `image-scan-file-size`: string of at most 12 characters, read-only.
     #[coupa(wire = "image-scan-file-size", string(max_length = 12), read_only)]
     pub image_scan_file_size: Option<String>,
+
     /// `image-scan-url`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-scan-url", string(max_length = 255), read_only)]
     pub image_scan_url: Option<String>,
+
     /// `inbound-invoice`: reference to `invoice`.
     #[coupa(
         wire = "inbound-invoice",
         reference(to = crate::Invoice, by("id", "invoice-number"))
     )]
     pub inbound_invoice: Option<Box<crate::Invoice>>,
+
     /// `inbox-name`: string, read-only.
     #[coupa(wire = "inbox-name", string, read_only)]
     pub inbox_name: Option<String>,
+
     /// `internal-note`: text.
     #[coupa(wire = "internal-note", text)]
     pub internal_note: Option<String>,
+
     /// `invoice-charges`: list of `invoice_charge`.
     #[coupa(
         wire = "invoice-charges",
         list(of = crate::InvoiceCharge, item = "invoice-charge")
     )]
     pub invoice_charges: Option<Vec<crate::InvoiceCharge>>,
+
     /// `invoice-date`: datetime, required on create.
     #[coupa(wire = "invoice-date", datetime, required)]
     pub invoice_date: Option<::coupa::DateTime>,
+
     /// `invoice-from-address`: `supplier_remit_to` record.
     #[coupa(wire = "invoice-from-address", object(of = crate::SupplierRemitTo))]
     pub invoice_from_address: Option<Box<crate::SupplierRemitTo>>,
+
     /// `invoice-issuance-time`: string of at most 255 characters.
     #[coupa(wire = "invoice-issuance-time", string(max_length = 255))]
     pub invoice_issuance_time: Option<String>,
+
     /// `invoice-lines`: list of `invoice_line`.
     #[coupa(
         wire = "invoice-lines",
         list(of = crate::InvoiceLine, item = "invoice-line")
     )]
     pub invoice_lines: Option<Vec<crate::InvoiceLine>>,
+
     /// `invoice-number`: string of at most 40 characters, required on create.
     #[coupa(wire = "invoice-number", string(max_length = 40), required)]
     pub invoice_number: Option<String>,
+
     /// `invoice-payment-receipts`: list of `invoice`.
     #[coupa(
         wire = "invoice-payment-receipts",
         list(of = crate::Invoice, item = "invoice-payment-receipt")
     )]
     pub invoice_payment_receipts: Option<Vec<crate::Invoice>>,
+
     /// `invoice-reference-number`: string of at most 255 characters.
     #[coupa(wire = "invoice-reference-number", string(max_length = 255))]
     pub invoice_reference_number: Option<String>,
+
     /// `is-credit-note`: boolean.
     #[coupa(wire = "is-credit-note", boolean)]
     pub is_credit_note: Option<bool>,
+
     /// `issuance-place`: string of at most 255 characters, read-only.
     #[coupa(wire = "issuance-place", string(max_length = 255), read_only)]
     pub issuance_place: Option<String>,
+
     /// `last-exported-at`: datetime.
     #[coupa(wire = "last-exported-at", datetime)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `late-payment-penalties`: string of at most 255 characters.
     #[coupa(wire = "late-payment-penalties", string(max_length = 255))]
     pub late_payment_penalties: Option<String>,
+
     /// `legal-destination-country`: reference to `country`.
     #[coupa(
         wire = "legal-destination-country",
         reference(to = crate::Country, by("id", "code"))
     )]
     pub legal_destination_country: Option<Box<crate::Country>>,
+
     /// `line-count`: string, read-only.
     #[coupa(wire = "line-count", string, read_only)]
     pub line_count: Option<String>,
+
     /// `line-level-taxation`: boolean.
     #[coupa(wire = "line-level-taxation", boolean)]
     pub line_level_taxation: Option<bool>,
+
     /// `lock-version-key`: integer, read-only.
     #[coupa(wire = "lock-version-key", integer, read_only)]
     pub lock_version_key: Option<i64>,
+
     /// `margin-scheme`: string of at most 255 characters.
     #[coupa(wire = "margin-scheme", string(max_length = 255))]
     pub margin_scheme: Option<String>,
+
     /// `means-of-payment`: string of at most 255 characters.
     #[coupa(wire = "means-of-payment", string(max_length = 255))]
     pub means_of_payment: Option<String>,
+
     /// `misc-amount`: decimal.
     #[coupa(wire = "misc-amount", decimal(precision = 32, scale = 4))]
     pub misc_amount: Option<::coupa::Decimal>,
+
     /// `municipal-tax-number`: string of at most 255 characters.
     #[coupa(wire = "municipal-tax-number", string(max_length = 255))]
     pub municipal_tax_number: Option<String>,
+
     /// `national-enrollment-of-conveyor`: string of at most 255 characters.
     #[coupa(wire = "national-enrollment-of-conveyor", string(max_length = 255))]
     pub national_enrollment_of_conveyor: Option<String>,
+
     /// `nature-of-operation`: string of at most 255 characters.
     #[coupa(wire = "nature-of-operation", string(max_length = 255))]
     pub nature_of_operation: Option<String>,
+
     /// `net-due-date`: datetime, read-only.
     #[coupa(wire = "net-due-date", datetime, read_only)]
     pub net_due_date: Option<::coupa::DateTime>,
+
     /// `net-total-less-discount`: decimal, read-only.
     #[coupa(wire = "net-total-less-discount", decimal, read_only)]
     pub net_total_less_discount: Option<::coupa::Decimal>,
+
     /// `new-means-of-transport`: string of at most 255 characters.
     #[coupa(wire = "new-means-of-transport", string(max_length = 255))]
     pub new_means_of_transport: Option<String>,
+
     /// `origin-country`: reference to `country`.
     #[coupa(wire = "origin-country", reference(to = crate::Country, by("id", "code")))]
     pub origin_country: Option<Box<crate::Country>>,
+
     /// `origin-currency`: reference to `currency`.
     #[coupa(wire = "origin-currency", reference(to = crate::Currency, by("id", "code")))]
     pub origin_currency: Option<Box<crate::Currency>>,
+
     /// `origin-currency-gross`: decimal.
     #[coupa(wire = "origin-currency-gross", decimal(precision = 32, scale = 4))]
     pub origin_currency_gross: Option<::coupa::Decimal>,
+
     /// `origin-currency-net`: decimal.
     #[coupa(wire = "origin-currency-net", decimal(precision = 32, scale = 4))]
     pub origin_currency_net: Option<::coupa::Decimal>,
+
     /// `original-invoice-date`: datetime.
     #[coupa(wire = "original-invoice-date", datetime)]
     pub original_invoice_date: Option<::coupa::DateTime>,
+
     /// `original-invoice-number`: string of at most 40 characters.
     #[coupa(wire = "original-invoice-number", string(max_length = 40))]
     pub original_invoice_number: Option<String>,
+
     /// `original-value-of-supply`: decimal.
     #[coupa(wire = "original-value-of-supply", decimal(precision = 46, scale = 20))]
     pub original_value_of_supply: Option<::coupa::Decimal>,
+
     /// `paid`: boolean.
     #[coupa(wire = "paid", boolean)]
     pub paid: Option<bool>,
+
     /// `pay-invoice`: reference to `payable_invoice`.
     #[coupa(wire = "pay-invoice", reference(to = crate::PayableInvoice, by("id")))]
     pub pay_invoice: Option<Box<crate::PayableInvoice>>,
+
     /// `payment-agreement-notes`: list of `reason_insight`.
     #[coupa(
         wire = "payment-agreement-notes",
         list(of = crate::ReasonInsight, item = "payment-agreement-note")
     )]
     pub payment_agreement_notes: Option<Vec<crate::ReasonInsight>>,
+
     /// `payment-channel`: string of at most 40 characters, read-only.
     #[coupa(wire = "payment-channel", string(max_length = 40), read_only)]
     pub payment_channel: Option<String>,
+
     /// `payment-date`: datetime.
     #[coupa(wire = "payment-date", datetime)]
     pub payment_date: Option<::coupa::DateTime>,
+
     /// `payment-method`: string of at most 10 characters, read-only.
     #[coupa(wire = "payment-method", string(max_length = 10), read_only)]
     pub payment_method: Option<String>,
+
     /// `payment-notes`: text.
     #[coupa(wire = "payment-notes", text)]
     pub payment_notes: Option<String>,
+
     /// `payment-order-number`: string of at most 255 characters.
     #[coupa(wire = "payment-order-number", string(max_length = 255))]
     pub payment_order_number: Option<String>,
+
     /// `payment-order-reference`: string of at most 255 characters.
     #[coupa(wire = "payment-order-reference", string(max_length = 255))]
     pub payment_order_reference: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `payments`: list of `payment`.
     #[coupa(wire = "payments", list(of = crate::Payment, item = "payment"))]
     pub payments: Option<Vec<crate::Payment>>,
+
     /// `place-of-issuance`: string of at most 255 characters.
     #[coupa(wire = "place-of-issuance", string(max_length = 255))]
     pub place_of_issuance: Option<String>,
+
     /// `place-of-supply`: string of at most 255 characters.
     #[coupa(wire = "place-of-supply", string(max_length = 255))]
     pub place_of_supply: Option<String>,
+
     /// `pre-payment-date`: datetime.
     #[coupa(wire = "pre-payment-date", datetime)]
     pub pre_payment_date: Option<::coupa::DateTime>,
+
     /// `protocol-number`: string of at most 255 characters.
     #[coupa(wire = "protocol-number", string(max_length = 255))]
     pub protocol_number: Option<String>,
+
     /// `reconciliation-lines`: list of `invoice_reconciliation_line`.
     #[coupa(
         wire = "reconciliation-lines",
         list(of = crate::InvoiceReconciliationLine, item = "reconciliation-line")
     )]
     pub reconciliation_lines: Option<Vec<crate::InvoiceReconciliationLine>>,
+
     /// `remit-to-address`: reference to `invoice_remit_to_address`.
     #[coupa(
         wire = "remit-to-address",
         reference(to = crate::InvoiceRemitToAddress, by("id", "name"))
     )]
     pub remit_to_address: Option<Box<crate::InvoiceRemitToAddress>>,
+
     /// `requested-by`: reference to `user`.
     #[coupa(
         wire = "requested-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub requested_by: Option<Box<crate::User>>,
+
     /// `requester-email`: string.
     #[coupa(wire = "requester-email", string)]
     pub requester_email: Option<String>,
+
     /// `requester-lookup-name`: string.
     #[coupa(wire = "requester-lookup-name", string)]
     pub requester_lookup_name: Option<String>,
+
     /// `requester-name`: string.
     #[coupa(wire = "requester-name", string)]
     pub requester_name: Option<String>,
+
     /// `resolution-number`: string of at most 255 characters.
     #[coupa(wire = "resolution-number", string(max_length = 255))]
     pub resolution_number: Option<String>,
+
     /// `reverse-charge-reference`: string of at most 255 characters.
     #[coupa(wire = "reverse-charge-reference", string(max_length = 255))]
     pub reverse_charge_reference: Option<String>,
+
     /// `security-code-of-issuer`: string of at most 255 characters.
     #[coupa(wire = "security-code-of-issuer", string(max_length = 255))]
     pub security_code_of_issuer: Option<String>,
+
     /// `self-billing-reference`: string of at most 191 characters.
     #[coupa(wire = "self-billing-reference", string(max_length = 191))]
     pub self_billing_reference: Option<String>,
+
     /// `sender-email`: string, read-only.
     #[coupa(wire = "sender-email", string, read_only)]
     pub sender_email: Option<String>,
+
     /// `serial-code-of-fiscal-invoice`: string of at most 255 characters.
     #[coupa(wire = "serial-code-of-fiscal-invoice", string(max_length = 255))]
     pub serial_code_of_fiscal_invoice: Option<String>,
+
     /// `series`: string of at most 30 characters.
     #[coupa(wire = "series", string(max_length = 30))]
     pub series: Option<String>,
+
     /// `ship-from-address`: `supplier_remit_to` record.
     #[coupa(wire = "ship-from-address", object(of = crate::SupplierRemitTo))]
     pub ship_from_address: Option<Box<crate::SupplierRemitTo>>,
+
     /// `ship-to-address`: reference to `address`.
     #[coupa(
         wire = "ship-to-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub ship_to_address: Option<Box<crate::Address>>,
+
     /// `shipping-amount`: decimal.
     #[coupa(wire = "shipping-amount", decimal(precision = 32, scale = 4))]
     pub shipping_amount: Option<::coupa::Decimal>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `show-tax-information`: boolean, read-only.
     #[coupa(wire = "show-tax-information", boolean, read_only)]
     pub show_tax_information: Option<bool>,
+
     /// `signed-qr-code`: text.
     #[coupa(wire = "signed-qr-code", text)]
     pub signed_qr_code: Option<String>,
+
     /// `split-payment-mechanism`: boolean.
     #[coupa(wire = "split-payment-mechanism", boolean)]
     pub split_payment_mechanism: Option<bool>,
+
     /// `state-tax-number`: string of at most 255 characters.
     #[coupa(wire = "state-tax-number", string(max_length = 255))]
     pub state_tax_number: Option<String>,
+
     /// `state-tax-number-for-substitute-taxpayer`: string of at most 255 characters.
     #[coupa(wire = "state-tax-number-for-substitute-taxpayer", string(max_length = 255))]
     pub state_tax_number_for_substitute_taxpayer: Option<String>,
+
     /// `status`: enum, read-only.
     #[coupa(wire = "status", enumeration, read_only)]
     pub status: Option<InvoiceStatus>,
+
     /// `supplier`: reference to `supplier`, required on create.
     #[coupa(
         wire = "supplier",
@@ -525,117 +663,151 @@ pub struct Invoice {
         required
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-created`: string, read-only.
     #[coupa(wire = "supplier-created", string, read_only)]
     pub supplier_created: Option<String>,
+
     /// `supplier-invoice-issuer-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-invoice-issuer-name", string(max_length = 255))]
     pub supplier_invoice_issuer_name: Option<String>,
+
     /// `supplier-invoice-reviewer-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-invoice-reviewer-name", string(max_length = 255))]
     pub supplier_invoice_reviewer_name: Option<String>,
+
     /// `supplier-note`: text.
     #[coupa(wire = "supplier-note", text)]
     pub supplier_note: Option<String>,
+
     /// `supplier-payment-collector-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-payment-collector-name", string(max_length = 255))]
     pub supplier_payment_collector_name: Option<String>,
+
     /// `supplier-remit-to`: `supplier_remit_to` record.
     #[coupa(wire = "supplier-remit-to", object(of = crate::SupplierRemitTo))]
     pub supplier_remit_to: Option<Box<crate::SupplierRemitTo>>,
+
     /// `supplier-representative-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-representative-name", string(max_length = 255))]
     pub supplier_representative_name: Option<String>,
+
     /// `supplier-site`: reference to `supplier_site`.
     #[coupa(
         wire = "supplier-site",
         reference(to = crate::SupplierSite, by("id", "name", "code"))
     )]
     pub supplier_site: Option<Box<crate::SupplierSite>>,
+
     /// `supplier-tax-registration`: reference to `tax_registration`.
     #[coupa(
         wire = "supplier-tax-registration",
         reference(to = crate::TaxRegistration, by("id", "number"))
     )]
     pub supplier_tax_registration: Option<Box<crate::TaxRegistration>>,
+
     /// `supplier-total`: decimal.
     #[coupa(wire = "supplier-total", decimal)]
     pub supplier_total: Option<::coupa::Decimal>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tags`: list of `invoice`.
     #[coupa(wire = "tags", list(of = crate::Invoice, item = "tag"))]
     pub tags: Option<Vec<crate::Invoice>>,
+
     /// `tax-amount`: decimal.
     #[coupa(wire = "tax-amount", decimal)]
     pub tax_amount: Option<::coupa::Decimal>,
+
     /// `tax-amount-engine`: decimal, read-only.
     #[coupa(wire = "tax-amount-engine", decimal, read_only)]
     pub tax_amount_engine: Option<::coupa::Decimal>,
+
     /// `tax-code`: `tax_code` record.
     #[coupa(wire = "tax-code", object(of = crate::TaxCode))]
     pub tax_code: Option<Box<crate::TaxCode>>,
+
     /// `tax-code-engine`: string, read-only.
     #[coupa(wire = "tax-code-engine", string, read_only)]
     pub tax_code_engine: Option<String>,
+
     /// `tax-due-to-supplier`: decimal, read-only.
     #[coupa(wire = "tax-due-to-supplier", decimal, read_only)]
     pub tax_due_to_supplier: Option<::coupa::Decimal>,
+
     /// `tax-lines`: list of `tax_line`.
     #[coupa(wire = "tax-lines", list(of = crate::TaxLine, item = "tax-line"))]
     pub tax_lines: Option<Vec<crate::TaxLine>>,
+
     /// `tax-rate`: decimal.
     #[coupa(wire = "tax-rate", decimal)]
     pub tax_rate: Option<::coupa::Decimal>,
+
     /// `tax-rate-engine`: decimal, read-only.
     #[coupa(wire = "tax-rate-engine", decimal, read_only)]
     pub tax_rate_engine: Option<::coupa::Decimal>,
+
     /// `taxes-in-origin-country-currency`: decimal.
     #[coupa(
         wire = "taxes-in-origin-country-currency",
         decimal(precision = 32, scale = 4)
     )]
     pub taxes_in_origin_country_currency: Option<::coupa::Decimal>,
+
     /// `tcs-tax-lines`: list of `tcs_tax_line`.
     #[coupa(wire = "tcs-tax-lines", list(of = crate::TcsTaxLine, item = "tcs-tax-line"))]
     pub tcs_tax_lines: Option<Vec<crate::TcsTaxLine>>,
+
     /// `tolerance-failures`: string of at most 512 characters, read-only.
     #[coupa(wire = "tolerance-failures", string(max_length = 512), read_only)]
     pub tolerance_failures: Option<String>,
+
     /// `total-taxes-less-discount`: decimal, read-only.
     #[coupa(wire = "total-taxes-less-discount", decimal, read_only)]
     pub total_taxes_less_discount: Option<::coupa::Decimal>,
+
     /// `total-with-taxes`: decimal, read-only.
     #[coupa(wire = "total-with-taxes", decimal, read_only)]
     pub total_with_taxes: Option<::coupa::Decimal>,
+
     /// `transaction-notification-date`: datetime.
     #[coupa(wire = "transaction-notification-date", datetime)]
     pub transaction_notification_date: Option<::coupa::DateTime>,
+
     /// `transaction-uuid`: string of at most 50 characters.
     #[coupa(wire = "transaction-uuid", string(max_length = 50))]
     pub transaction_uuid: Option<String>,
+
     /// `type-of-document`: string of at most 255 characters.
     #[coupa(wire = "type-of-document", string(max_length = 255))]
     pub type_of_document: Option<String>,
+
     /// `type-of-operation`: string of at most 255 characters.
     #[coupa(wire = "type-of-operation", string(max_length = 255))]
     pub type_of_operation: Option<String>,
+
     /// `type-of-receipt`: string of at most 10 characters, read-only.
     #[coupa(wire = "type-of-receipt", string(max_length = 10), read_only)]
     pub type_of_receipt: Option<String>,
+
     /// `type-of-relationship`: string of at most 10 characters.
     #[coupa(wire = "type-of-relationship", string(max_length = 10))]
     pub type_of_relationship: Option<String>,
+
     /// `unique-identification-code-of-cash-receipt`: string of at most 255 characters.
     #[coupa(
         wire = "unique-identification-code-of-cash-receipt",
         string(max_length = 255)
     )]
     pub unique_identification_code_of_cash_receipt: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -643,39 +815,50 @@ pub struct Invoice {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-of-invoice`: string of at most 10 characters, read-only.
     #[coupa(wire = "use-of-invoice", string(max_length = 10), read_only)]
     pub use_of_invoice: Option<String>,
+
     /// `vehicle-license-plate`: string of at most 255 characters.
     #[coupa(wire = "vehicle-license-plate", string(max_length = 255))]
     pub vehicle_license_plate: Option<String>,
+
     /// `verification-code`: string of at most 255 characters.
     #[coupa(wire = "verification-code", string(max_length = 255))]
     pub verification_code: Option<String>,
+
     /// `volume-amount`: string of at most 255 characters.
     #[coupa(wire = "volume-amount", string(max_length = 255))]
     pub volume_amount: Option<String>,
+
     /// `volume-brand`: string of at most 255 characters.
     #[coupa(wire = "volume-brand", string(max_length = 255))]
     pub volume_brand: Option<String>,
+
     /// `volume-gross-weight`: string of at most 255 characters.
     #[coupa(wire = "volume-gross-weight", string(max_length = 255))]
     pub volume_gross_weight: Option<String>,
+
     /// `volume-liquid-weight`: string of at most 255 characters.
     #[coupa(wire = "volume-liquid-weight", string(max_length = 255))]
     pub volume_liquid_weight: Option<String>,
+
     /// `volume-numbering`: string of at most 255 characters.
     #[coupa(wire = "volume-numbering", string(max_length = 255))]
     pub volume_numbering: Option<String>,
+
     /// `volume-type`: string of at most 255 characters.
     #[coupa(wire = "volume-type", string(max_length = 255))]
     pub volume_type: Option<String>,
+
     /// `withholding-tax-lines`: list of `withholding_tax_line`.
     #[coupa(
         wire = "withholding-tax-lines",
         list(of = crate::WithholdingTaxLine, item = "withholding-tax-line")
     )]
     pub withholding_tax_lines: Option<Vec<crate::WithholdingTaxLine>>,
+
     /// `withholding-tax-override`: decimal, read-only.
     #[coupa(
         wire = "withholding-tax-override",
@@ -683,9 +866,11 @@ pub struct Invoice {
         read_only
     )]
     pub withholding_tax_override: Option<::coupa::Decimal>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -697,6 +882,7 @@ pub enum InvoiceCoupaAccelerateStatus {
     /// `accelerated`
     #[coupa(wire = "accelerated")]
     Accelerated,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -707,51 +893,67 @@ pub enum InvoiceStatus {
     /// `new`
     #[coupa(wire = "new")]
     New,
+
     /// `ap_hold`
     #[coupa(wire = "ap_hold")]
     ApHold,
+
     /// `draft`
     #[coupa(wire = "draft")]
     Draft,
+
     /// `on_hold`
     #[coupa(wire = "on_hold")]
     OnHold,
+
     /// `pending_receipt`
     #[coupa(wire = "pending_receipt")]
     PendingReceipt,
+
     /// `rejected`
     #[coupa(wire = "rejected")]
     Rejected,
+
     /// `abandoned`
     #[coupa(wire = "abandoned")]
     Abandoned,
+
     /// `disputed`
     #[coupa(wire = "disputed")]
     Disputed,
+
     /// `pending_approval`
     #[coupa(wire = "pending_approval")]
     PendingApproval,
+
     /// `booking_hold`
     #[coupa(wire = "booking_hold")]
     BookingHold,
+
     /// `pending_action`
     #[coupa(wire = "pending_action")]
     PendingAction,
+
     /// `approved`
     #[coupa(wire = "approved")]
     Approved,
+
     /// `voided`
     #[coupa(wire = "voided")]
     Voided,
+
     /// `processing`
     #[coupa(wire = "processing")]
     Processing,
+
     /// `invalid`
     #[coupa(wire = "invalid")]
     Invalid,
+
     /// `payable_adjustment`
     #[coupa(wire = "payable_adjustment")]
     PayableAdjustment,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

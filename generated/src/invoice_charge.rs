@@ -7,27 +7,33 @@ pub struct InvoiceCharge {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `invoice_charge_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::InvoiceChargeAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::InvoiceChargeAllocation>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 30, scale = 4), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `billing-note`: text.
     #[coupa(wire = "billing-note", text)]
     pub billing_note: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -35,42 +41,54 @@ pub struct InvoiceCharge {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 1550 characters.
     #[coupa(wire = "description", string(max_length = 1550))]
     pub description: Option<String>,
+
     /// `distributed`: boolean.
     #[coupa(wire = "distributed", boolean)]
     pub distributed: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `line-num`: integer.
     #[coupa(wire = "line-num", integer)]
     pub line_num: Option<i64>,
+
     /// `pct`: decimal.
     #[coupa(wire = "pct", decimal(precision = 16, scale = 10))]
     pub pct: Option<::coupa::Decimal>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `tax-lines`: list of `tax_line`.
     #[coupa(wire = "tax-lines", list(of = crate::TaxLine, item = "tax-line"))]
     pub tax_lines: Option<Vec<crate::TaxLine>>,
+
     /// `total`: decimal.
     #[coupa(wire = "total", decimal)]
     pub total: Option<::coupa::Decimal>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -78,6 +96,7 @@ pub struct InvoiceCharge {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

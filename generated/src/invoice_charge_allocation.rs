@@ -11,15 +11,19 @@ pub struct InvoiceChargeAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 4))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `billing-note`: text.
     #[coupa(wire = "billing-note", text)]
     pub billing_note: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,18 +31,23 @@ pub struct InvoiceChargeAllocation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `pct`: decimal, required on create.
     #[coupa(wire = "pct", decimal(precision = 16, scale = 10), required)]
     pub pct: Option<::coupa::Decimal>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -46,6 +55,7 @@ pub struct InvoiceChargeAllocation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

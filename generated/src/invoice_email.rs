@@ -14,6 +14,7 @@ pub struct InvoiceEmail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,18 +22,23 @@ pub struct InvoiceEmail {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `email`: string of at most 255 characters, required on create.
     #[coupa(wire = "email", string(max_length = 255), required)]
     pub email: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `send-notification`: string.
     #[coupa(wire = "send-notification", string)]
     pub send_notification: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -40,6 +46,7 @@ pub struct InvoiceEmail {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

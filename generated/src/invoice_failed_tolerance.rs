@@ -11,48 +11,63 @@ pub struct InvoiceFailedTolerance {
     /// `account-type-id`: integer, read-only.
     #[coupa(wire = "account-type-id", integer, read_only)]
     pub account_type_id: Option<i64>,
+
     /// `breach-amount`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-amount", string(max_length = 255), read_only)]
     pub breach_amount: Option<String>,
+
     /// `breach-detail-1`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-detail-1", string(max_length = 255), read_only)]
     pub breach_detail_1: Option<String>,
+
     /// `breach-detail-2`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-detail-2", string(max_length = 255), read_only)]
     pub breach_detail_2: Option<String>,
+
     /// `breach-detail-3`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-detail-3", string(max_length = 255), read_only)]
     pub breach_detail_3: Option<String>,
+
     /// `breach-detail-4`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-detail-4", string(max_length = 255), read_only)]
     pub breach_detail_4: Option<String>,
+
     /// `breach-limit`: string of at most 255 characters, read-only.
     #[coupa(wire = "breach-limit", string(max_length = 255), read_only)]
     pub breach_limit: Option<String>,
+
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `failable-id`: integer, read-only.
     #[coupa(wire = "failable-id", integer, read_only)]
     pub failable_id: Option<i64>,
+
     /// `failable-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "failable-type", string(max_length = 255), read_only)]
     pub failable_type: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `resolution-strategy`: string of at most 25 characters, read-only.
     #[coupa(wire = "resolution-strategy", string(max_length = 25), read_only)]
     pub resolution_strategy: Option<String>,
+
     /// `resolved`: boolean.
     #[coupa(wire = "resolved", boolean)]
     pub resolved: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,51 +7,64 @@ pub struct InvoiceLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `invoice_line_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::InvoiceLineAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::InvoiceLineAllocation>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal(precision = 46, scale = 20), read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `adjustment-type`: enum.
     #[coupa(wire = "adjustment-type", enumeration)]
     pub adjustment_type: Option<InvoiceLineAdjustmentType>,
+
     /// `billing-note`: text.
     #[coupa(wire = "billing-note", text)]
     pub billing_note: Option<String>,
+
     /// `bulk-price`: `bulk_price` record.
     #[coupa(wire = "bulk-price", object(of = crate::BulkPrice))]
     pub bulk_price: Option<Box<crate::BulkPrice>>,
+
     /// `category`: string.
     #[coupa(wire = "category", string)]
     pub category: Option<String>,
+
     /// `classification-of-goods`: string of at most 255 characters.
     #[coupa(wire = "classification-of-goods", string(max_length = 255))]
     pub classification_of_goods: Option<String>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `company-uom`: string of at most 255 characters, read-only.
     #[coupa(wire = "company-uom", string(max_length = 255), read_only)]
     pub company_uom: Option<String>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -59,33 +72,42 @@ pub struct InvoiceLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(wire = "currency", reference(to = crate::Currency, by("id", "code")))]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `customs-declaration-number`: string of at most 255 characters, read-only.
     #[coupa(wire = "customs-declaration-number", string(max_length = 255), read_only)]
     pub customs_declaration_number: Option<String>,
+
     /// `deductibility`: string.
     #[coupa(wire = "deductibility", string)]
     pub deductibility: Option<String>,
+
     /// `delivery-note-number`: string of at most 255 characters.
     #[coupa(wire = "delivery-note-number", string(max_length = 255))]
     pub delivery_note_number: Option<String>,
+
     /// `description`: string of at most 1550 characters, required on create.
     #[coupa(wire = "description", string(max_length = 1550), required)]
     pub description: Option<String>,
+
     /// `discount-amount`: decimal, read-only.
     #[coupa(wire = "discount-amount", decimal(precision = 30, scale = 3), read_only)]
     pub discount_amount: Option<::coupa::Decimal>,
+
     /// `failed-tolerances`: list of `invoice_failed_tolerance`.
     #[coupa(
         wire = "failed-tolerances",
         list(of = crate::InvoiceFailedTolerance, item = "failed-tolerance")
     )]
     pub failed_tolerances: Option<Vec<crate::InvoiceFailedTolerance>>,
+
     /// `fiscal-code`: string of at most 255 characters.
     #[coupa(wire = "fiscal-code", string(max_length = 255))]
     pub fiscal_code: Option<String>,
+
     /// `handling-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "handling-distribution-total",
@@ -93,27 +115,35 @@ pub struct InvoiceLine {
         read_only
     )]
     pub handling_distribution_total: Option<::coupa::Decimal>,
+
     /// `hsn-sac-code`: string of at most 255 characters.
     #[coupa(wire = "hsn-sac-code", string(max_length = 255))]
     pub hsn_sac_code: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `item-barcode`: string of at most 255 characters.
     #[coupa(wire = "item-barcode", string(max_length = 255))]
     pub item_barcode: Option<String>,
+
     /// `line-num`: integer.
     #[coupa(wire = "line-num", integer)]
     pub line_num: Option<i64>,
+
     /// `line-type`: string.
     #[coupa(wire = "line-type", string)]
     pub line_type: Option<String>,
+
     /// `match-reference`: string of at most 255 characters.
     #[coupa(wire = "match-reference", string(max_length = 255))]
     pub match_reference: Option<String>,
+
     /// `misc-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "misc-distribution-total",
@@ -121,54 +151,70 @@ pub struct InvoiceLine {
         read_only
     )]
     pub misc_distribution_total: Option<::coupa::Decimal>,
+
     /// `municipality-taxation-code`: string of at most 255 characters.
     #[coupa(wire = "municipality-taxation-code", string(max_length = 255))]
     pub municipality_taxation_code: Option<String>,
+
     /// `net-weight`: decimal.
     #[coupa(wire = "net-weight", decimal(precision = 30, scale = 6))]
     pub net_weight: Option<::coupa::Decimal>,
+
     /// `order-header-num`: string, read-only.
     #[coupa(wire = "order-header-num", string, read_only)]
     pub order_header_num: Option<String>,
+
     /// `order-line-commodity`: reference to `commodity`.
     #[coupa(
         wire = "order-line-commodity",
         reference(to = crate::Commodity, by("id", "name"))
     )]
     pub order_line_commodity: Option<Box<crate::Commodity>>,
+
     /// `order-line-custom-fields`: string, read-only.
     #[coupa(wire = "order-line-custom-fields", string, read_only)]
     pub order_line_custom_fields: Option<String>,
+
     /// `order-line-id`: integer.
     #[coupa(wire = "order-line-id", integer)]
     pub order_line_id: Option<i64>,
+
     /// `order-line-num`: string, read-only.
     #[coupa(wire = "order-line-num", string, read_only)]
     pub order_line_num: Option<String>,
+
     /// `order-line-source-part-num`: string, read-only.
     #[coupa(wire = "order-line-source-part-num", string, read_only)]
     pub order_line_source_part_num: Option<String>,
+
     /// `original-date-of-supply`: datetime.
     #[coupa(wire = "original-date-of-supply", datetime)]
     pub original_date_of_supply: Option<::coupa::DateTime>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `po-number`: string, read-only.
     #[coupa(wire = "po-number", string, read_only)]
     pub po_number: Option<String>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 46, scale = 20), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `price-per-uom`: decimal.
     #[coupa(wire = "price-per-uom", decimal(precision = 30, scale = 6))]
     pub price_per_uom: Option<::coupa::Decimal>,
+
     /// `property-tax-account`: string of at most 255 characters, read-only.
     #[coupa(wire = "property-tax-account", string(max_length = 255), read_only)]
     pub property_tax_account: Option<String>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `shipping-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "shipping-distribution-total",
@@ -176,39 +222,51 @@ pub struct InvoiceLine {
         read_only
     )]
     pub shipping_distribution_total: Option<::coupa::Decimal>,
+
     /// `source-part-num`: string of at most 255 characters.
     #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `subcategory`: string.
     #[coupa(wire = "subcategory", string)]
     pub subcategory: Option<String>,
+
     /// `supp-aux-part-num`: text.
     #[coupa(wire = "supp-aux-part-num", text)]
     pub supp_aux_part_num: Option<String>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tags`: list of `tag`.
     #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
     pub tags: Option<Vec<crate::Tag>>,
+
     /// `tax-amount`: string.
     #[coupa(wire = "tax-amount", string)]
     pub tax_amount: Option<String>,
+
     /// `tax-amount-engine`: string, read-only.
     #[coupa(wire = "tax-amount-engine", string, read_only)]
     pub tax_amount_engine: Option<String>,
+
     /// `tax-code`: `tax_code` record.
     #[coupa(wire = "tax-code", object(of = crate::TaxCode))]
     pub tax_code: Option<Box<crate::TaxCode>>,
+
     /// `tax-code-engine`: string, read-only.
     #[coupa(wire = "tax-code-engine", string, read_only)]
     pub tax_code_engine: Option<String>,
+
     /// `tax-description`: string, read-only.
     #[coupa(wire = "tax-description", string, read_only)]
     pub tax_description: Option<String>,
+
     /// `tax-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "tax-distribution-total",
@@ -216,36 +274,47 @@ pub struct InvoiceLine {
         read_only
     )]
     pub tax_distribution_total: Option<::coupa::Decimal>,
+
     /// `tax-lines`: list of `tax_line`.
     #[coupa(wire = "tax-lines", list(of = crate::TaxLine, item = "tax-line"))]
     pub tax_lines: Option<Vec<crate::TaxLine>>,
+
     /// `tax-location`: string, read-only.
     #[coupa(wire = "tax-location", string, read_only)]
     pub tax_location: Option<String>,
+
     /// `tax-rate`: string.
     #[coupa(wire = "tax-rate", string)]
     pub tax_rate: Option<String>,
+
     /// `tax-rate-engine`: string, read-only.
     #[coupa(wire = "tax-rate-engine", string, read_only)]
     pub tax_rate_engine: Option<String>,
+
     /// `tax-supply-date`: string, read-only.
     #[coupa(wire = "tax-supply-date", string, read_only)]
     pub tax_supply_date: Option<String>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal(precision = 46, scale = 20), read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `type`: string of at most 100 characters.
     #[coupa(wire = "type", string(max_length = 100))]
     pub type_: Option<String>,
+
     /// `unspsc`: string of at most 255 characters.
     #[coupa(wire = "unspsc", string(max_length = 255))]
     pub unspsc: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -253,18 +322,22 @@ pub struct InvoiceLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `weight-uom`: reference to `uom`.
     #[coupa(wire = "weight-uom", reference(to = crate::Uom, by("id", "code")))]
     pub weight_uom: Option<Box<crate::Uom>>,
+
     /// `withholding-tax-lines`: list of `withholding_tax_line`.
     #[coupa(
         wire = "withholding-tax-lines",
         list(of = crate::WithholdingTaxLine, item = "withholding-tax-line")
     )]
     pub withholding_tax_lines: Option<Vec<crate::WithholdingTaxLine>>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -276,12 +349,15 @@ pub enum InvoiceLineAdjustmentType {
     /// `price`
     #[coupa(wire = "price")]
     Price,
+
     /// `quantity`
     #[coupa(wire = "quantity")]
     Quantity,
+
     /// `other`
     #[coupa(wire = "other")]
     Other,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

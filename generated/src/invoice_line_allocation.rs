@@ -11,15 +11,19 @@ pub struct InvoiceLineAllocation {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `billing-note`: text.
     #[coupa(wire = "billing-note", text)]
     pub billing_note: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,6 +31,7 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `handling-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "handling-distribution-total",
@@ -34,9 +39,11 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub handling_distribution_total: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `misc-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "misc-distribution-total",
@@ -44,12 +51,15 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub misc_distribution_total: Option<::coupa::Decimal>,
+
     /// `pct`: decimal, required on create.
     #[coupa(wire = "pct", decimal(precision = 16, scale = 10), required)]
     pub pct: Option<::coupa::Decimal>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `shipping-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "shipping-distribution-total",
@@ -57,6 +67,7 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub shipping_distribution_total: Option<::coupa::Decimal>,
+
     /// `tax-distribution-total`: decimal, read-only.
     #[coupa(
         wire = "tax-distribution-total",
@@ -64,9 +75,11 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub tax_distribution_total: Option<::coupa::Decimal>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -74,6 +87,7 @@ pub struct InvoiceLineAllocation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

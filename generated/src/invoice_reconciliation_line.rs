@@ -11,18 +11,23 @@ pub struct InvoiceReconciliationLine {
     /// `adjustment-date`: datetime.
     #[coupa(wire = "adjustment-date", datetime)]
     pub adjustment_date: Option<::coupa::DateTime>,
+
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 46, scale = 20))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `amount-paid`: decimal, read-only.
     #[coupa(wire = "amount-paid", decimal(precision = 46, scale = 20), read_only)]
     pub amount_paid: Option<::coupa::Decimal>,
+
     /// `category`: string of at most 255 characters.
     #[coupa(wire = "category", string(max_length = 255))]
     pub category: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,27 +35,35 @@ pub struct InvoiceReconciliationLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `note`: string of at most 255 characters.
     #[coupa(wire = "note", string(max_length = 255))]
     pub note: Option<String>,
+
     /// `notes`: string of at most 255 characters, read-only.
     #[coupa(wire = "notes", string(max_length = 255), read_only)]
     pub notes: Option<String>,
+
     /// `payable-id`: integer.
     #[coupa(wire = "payable-id", integer)]
     pub payable_id: Option<i64>,
+
     /// `payable-type`: string, read-only.
     #[coupa(wire = "payable-type", string, read_only)]
     pub payable_type: Option<String>,
+
     /// `payment-date`: datetime, read-only.
     #[coupa(wire = "payment-date", datetime, read_only)]
     pub payment_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -58,6 +71,7 @@ pub struct InvoiceReconciliationLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,27 +14,34 @@ pub struct Item {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `allow-partial-quantity`: boolean, read-only.
     #[coupa(wire = "allow-partial-quantity", boolean, read_only)]
     pub allow_partial_quantity: Option<bool>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `connect-item-id`: integer.
     #[coupa(wire = "connect-item-id", integer)]
     pub connect_item_id: Option<i64>,
+
     /// `consumption-quantity`: integer.
     #[coupa(wire = "consumption-quantity", integer)]
     pub consumption_quantity: Option<i64>,
+
     /// `consumption-uom`: reference to `uom`.
     #[coupa(
         wire = "consumption-uom",
         reference(to = crate::Uom, by("id", "name", "code"))
     )]
     pub consumption_uom: Option<Box<crate::Uom>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -42,99 +49,130 @@ pub struct Item {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text, required on create.
     #[coupa(wire = "description", text, required)]
     pub description: Option<String>,
+
     /// `dual-uom-allowed`: boolean, read-only.
     #[coupa(wire = "dual-uom-allowed", boolean, read_only)]
     pub dual_uom_allowed: Option<bool>,
+
     /// `external-image-url`: string, read-only.
     #[coupa(wire = "external-image-url", string, read_only)]
     pub external_image_url: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image-url`: string.
     #[coupa(wire = "image-url", string)]
     pub image_url: Option<String>,
+
     /// `inventory-lot-expiration-type`: string, read-only.
     #[coupa(wire = "inventory-lot-expiration-type", string, read_only)]
     pub inventory_lot_expiration_type: Option<String>,
+
     /// `inventory-lot-tracking-enabled`: boolean, read-only.
     #[coupa(wire = "inventory-lot-tracking-enabled", boolean, read_only)]
     pub inventory_lot_tracking_enabled: Option<bool>,
+
     /// `item-number`: string of at most 255 characters.
     #[coupa(wire = "item-number", string(max_length = 255))]
     pub item_number: Option<String>,
+
     /// `item-type`: string.
     #[coupa(wire = "item-type", string)]
     pub item_type: Option<String>,
+
     /// `manufacturer-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "manufacturer-name", string(max_length = 255), required)]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `net-weight`: decimal, required on create.
     #[coupa(wire = "net-weight", decimal(precision = 30, scale = 6), required)]
     pub net_weight: Option<::coupa::Decimal>,
+
     /// `net-weight-uom`: reference to `uom`.
     #[coupa(
         wire = "net-weight-uom",
         reference(to = crate::Uom, by("id", "name", "code"))
     )]
     pub net_weight_uom: Option<Box<crate::Uom>>,
+
     /// `pack-qty`: decimal, required on create.
     #[coupa(wire = "pack-qty", decimal(precision = 30, scale = 6), required)]
     pub pack_qty: Option<::coupa::Decimal>,
+
     /// `pack-uom`: reference to `uom`.
     #[coupa(wire = "pack-uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub pack_uom: Option<Box<crate::Uom>>,
+
     /// `pack-uom-id`: integer, required on create.
     #[coupa(wire = "pack-uom-id", integer, required)]
     pub pack_uom_id: Option<i64>,
+
     /// `pack-weight`: decimal, required on create.
     #[coupa(wire = "pack-weight", decimal(precision = 30, scale = 6), required)]
     pub pack_weight: Option<::coupa::Decimal>,
+
     /// `receive-catch-weight`: boolean.
     #[coupa(wire = "receive-catch-weight", boolean)]
     pub receive_catch_weight: Option<bool>,
+
     /// `receiving-form`: `form` record.
     #[coupa(wire = "receiving-form", object(of = crate::Form))]
     pub receiving_form: Option<Box<crate::Form>>,
+
     /// `reorder-alerts`: string, read-only.
     #[coupa(wire = "reorder-alerts", string, read_only)]
     pub reorder_alerts: Option<String>,
+
     /// `reorder-point`: decimal.
     #[coupa(wire = "reorder-point", decimal)]
     pub reorder_point: Option<::coupa::Decimal>,
+
     /// `require-asset-tag`: boolean, read-only.
     #[coupa(wire = "require-asset-tag", boolean, read_only)]
     pub require_asset_tag: Option<bool>,
+
     /// `require-inspection`: boolean, read-only.
     #[coupa(wire = "require-inspection", boolean, read_only)]
     pub require_inspection: Option<bool>,
+
     /// `storage-quantity`: integer.
     #[coupa(wire = "storage-quantity", integer)]
     pub storage_quantity: Option<i64>,
+
     /// `storage-uom`: reference to `uom`.
     #[coupa(wire = "storage-uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub storage_uom: Option<Box<crate::Uom>>,
+
     /// `sustainability-detail`: `sustainability_detail` record.
     #[coupa(wire = "sustainability-detail", object(of = crate::SustainabilityDetail))]
     pub sustainability_detail: Option<Box<crate::SustainabilityDetail>>,
+
     /// `tax-detail`: `item_tax_detail` record.
     #[coupa(wire = "tax-detail", object(of = crate::ItemTaxDetail))]
     pub tax_detail: Option<Box<crate::ItemTaxDetail>>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -142,9 +180,11 @@ pub struct Item {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-pack-weight`: boolean.
     #[coupa(wire = "use-pack-weight", boolean)]
     pub use_pack_weight: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

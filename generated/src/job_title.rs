@@ -7,21 +7,26 @@ pub struct JobTitle {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `code`: string of at most 50 characters.
     #[coupa(wire = "code", string(max_length = 50))]
     pub code: Option<String>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `coupa-standard-job-title-taxonomy-id`: string of at most 255 characters.
     #[coupa(wire = "coupa-standard-job-title-taxonomy-id", string(max_length = 255))]
     pub coupa_standard_job_title_taxonomy_id: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -29,24 +34,31 @@ pub struct JobTitle {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `job-category`: `job_category` record.
     #[coupa(wire = "job-category", object(of = crate::JobCategory))]
     pub job_category: Option<Box<crate::JobCategory>>,
+
     /// `job-level`: `job_level` record.
     #[coupa(wire = "job-level", object(of = crate::JobLevel))]
     pub job_level: Option<Box<crate::JobLevel>>,
+
     /// `title`: string of at most 100 characters, required on create.
     #[coupa(wire = "title", string(max_length = 100), required)]
     pub title: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -54,6 +66,7 @@ pub struct JobTitle {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,6 +11,7 @@ pub struct JobTitleAssociation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,21 +19,27 @@ pub struct JobTitleAssociation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `job-title`: `job_title` record.
     #[coupa(wire = "job-title", object(of = crate::JobTitle))]
     pub job_title: Option<Box<crate::JobTitle>>,
+
     /// `lineable-type`: string of at most 255 characters.
     #[coupa(wire = "lineable-type", string(max_length = 255))]
     pub lineable_type: Option<String>,
+
     /// `no-of-workers`: integer, required on create.
     #[coupa(wire = "no-of-workers", integer, required)]
     pub no_of_workers: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -40,9 +47,11 @@ pub struct JobTitleAssociation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `work-location`: reference to `address`.
     #[coupa(wire = "work-location", reference(to = crate::Address, by("id", "name")))]
     pub work_location: Option<Box<crate::Address>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

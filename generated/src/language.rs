@@ -7,18 +7,23 @@ pub struct Language {
     /// `code`: string of at most 12 characters, required on create.
     #[coupa(wire = "code", string(max_length = 12), required)]
     pub code: Option<String>,
+
     /// `created-at`: string, read-only.
     #[coupa(wire = "created-at", string, read_only)]
     pub created_at: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, read-only.
     #[coupa(wire = "name", string(max_length = 100), read_only)]
     pub name: Option<String>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

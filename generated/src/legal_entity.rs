@@ -14,27 +14,34 @@ pub struct LegalEntity {
     /// `abbreviation`: string of at most 50 characters, required on create.
     #[coupa(wire = "abbreviation", string(max_length = 50), required)]
     pub abbreviation: Option<String>,
+
     /// `accounting-method`: enum.
     #[coupa(wire = "accounting-method", enumeration)]
     pub accounting_method: Option<LegalEntityAccountingMethod>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `bill-to-address`: `bill_to_address` record.
     #[coupa(wire = "bill-to-address", object(of = crate::BillToAddress))]
     pub bill_to_address: Option<Box<crate::BillToAddress>>,
+
     /// `bill-to-addresses`: list of `bill_to_address`.
     #[coupa(
         wire = "bill-to-addresses",
         list(of = crate::BillToAddress, item = "bill-to-address")
     )]
     pub bill_to_addresses: Option<Vec<crate::BillToAddress>>,
+
     /// `corporate-sector`: string of at most 16 characters.
     #[coupa(wire = "corporate-sector", string(max_length = 16))]
     pub corporate_sector: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -42,54 +49,70 @@ pub struct LegalEntity {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 500 characters.
     #[coupa(wire = "description", string(max_length = 500))]
     pub description: Option<String>,
+
     /// `external-identification-company-code`: string of at most 11 characters.
     #[coupa(wire = "external-identification-company-code", string(max_length = 11))]
     pub external_identification_company_code: Option<String>,
+
     /// `external-identification-creditor-id`: string of at most 35 characters.
     #[coupa(wire = "external-identification-creditor-id", string(max_length = 35))]
     pub external_identification_creditor_id: Option<String>,
+
     /// `external-identification-ic-identifier-gl`: string of at most 50 characters.
     #[coupa(wire = "external-identification-ic-identifier-gl", string(max_length = 50))]
     pub external_identification_ic_identifier_gl: Option<String>,
+
     /// `external-identification-lei`: string of at most 20 characters.
     #[coupa(wire = "external-identification-lei", string(max_length = 20))]
     pub external_identification_lei: Option<String>,
+
     /// `external-identification-name-matching`: string of at most 100 characters.
     #[coupa(wire = "external-identification-name-matching", string(max_length = 100))]
     pub external_identification_name_matching: Option<String>,
+
     /// `external-identification-name-trading`: string of at most 100 characters.
     #[coupa(wire = "external-identification-name-trading", string(max_length = 100))]
     pub external_identification_name_trading: Option<String>,
+
     /// `external-identification-swift`: string of at most 11 characters.
     #[coupa(wire = "external-identification-swift", string(max_length = 11))]
     pub external_identification_swift: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `legal-entity-address`: `legal_entity_address` record.
     #[coupa(wire = "legal-entity-address", object(of = crate::LegalEntityAddress))]
     pub legal_entity_address: Option<Box<crate::LegalEntityAddress>>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `parent`: reference to `legal_entity`.
     #[coupa(wire = "parent", reference(to = crate::LegalEntity, by("id", "name")))]
     pub parent: Option<Box<crate::LegalEntity>>,
+
     /// `swift-code`: string of at most 11 characters.
     #[coupa(wire = "swift-code", string(max_length = 11))]
     pub swift_code: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -97,9 +120,11 @@ pub struct LegalEntity {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-fx-rates-reciprocal`: boolean.
     #[coupa(wire = "use-fx-rates-reciprocal", boolean)]
     pub use_fx_rates_reciprocal: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -111,12 +136,15 @@ pub enum LegalEntityAccountingMethod {
     /// `ifrs`
     #[coupa(wire = "ifrs")]
     Ifrs,
+
     /// `ifrs_9`
     #[coupa(wire = "ifrs_9")]
     Ifrs9,
+
     /// `us_gaap`
     #[coupa(wire = "us_gaap")]
     UsGaap,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -15,15 +15,18 @@ pub struct Lookup {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -31,51 +34,67 @@ pub struct Lookup {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `fixed-depth`: boolean.
     #[coupa(wire = "fixed-depth", boolean)]
     pub fixed_depth: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `level-1-name`: string of at most 255 characters.
     #[coupa(wire = "level-1-name", string(max_length = 255))]
     pub level_1_name: Option<String>,
+
     /// `level-10-name`: string of at most 255 characters.
     #[coupa(wire = "level-10-name", string(max_length = 255))]
     pub level_10_name: Option<String>,
+
     /// `level-2-name`: string of at most 255 characters.
     #[coupa(wire = "level-2-name", string(max_length = 255))]
     pub level_2_name: Option<String>,
+
     /// `level-3-name`: string of at most 255 characters.
     #[coupa(wire = "level-3-name", string(max_length = 255))]
     pub level_3_name: Option<String>,
+
     /// `level-4-name`: string of at most 255 characters.
     #[coupa(wire = "level-4-name", string(max_length = 255))]
     pub level_4_name: Option<String>,
+
     /// `level-5-name`: string of at most 255 characters.
     #[coupa(wire = "level-5-name", string(max_length = 255))]
     pub level_5_name: Option<String>,
+
     /// `level-6-name`: string of at most 255 characters.
     #[coupa(wire = "level-6-name", string(max_length = 255))]
     pub level_6_name: Option<String>,
+
     /// `level-7-name`: string of at most 255 characters.
     #[coupa(wire = "level-7-name", string(max_length = 255))]
     pub level_7_name: Option<String>,
+
     /// `level-8-name`: string of at most 255 characters.
     #[coupa(wire = "level-8-name", string(max_length = 255))]
     pub level_8_name: Option<String>,
+
     /// `level-9-name`: string of at most 255 characters.
     #[coupa(wire = "level-9-name", string(max_length = 255))]
     pub level_9_name: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -83,9 +102,11 @@ pub struct Lookup {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `values-count`: integer, read-only.
     #[coupa(wire = "values-count", integer, read_only)]
     pub values_count: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

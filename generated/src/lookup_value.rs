@@ -15,15 +15,19 @@ pub struct LookupValue {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `children-count`: integer, read-only.
     #[coupa(wire = "children-count", integer, read_only)]
     pub children_count: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -31,42 +35,55 @@ pub struct LookupValue {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `depth`: integer, read-only.
     #[coupa(wire = "depth", integer, read_only)]
     pub depth: Option<i64>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `external-ref-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "external-ref-code", string(max_length = 255), read_only)]
     pub external_ref_code: Option<String>,
+
     /// `external-ref-num`: string of at most 255 characters.
     #[coupa(wire = "external-ref-num", string(max_length = 255))]
     pub external_ref_num: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `is-default`: boolean.
     #[coupa(wire = "is-default", boolean)]
     pub is_default: Option<bool>,
+
     /// `lookup`: reference to `lookup`, required on create.
     #[coupa(wire = "lookup", reference(to = crate::Lookup, by("id", "name")), required)]
     pub lookup: Option<Box<crate::Lookup>>,
+
     /// `lookup-id`: integer.
     #[coupa(wire = "lookup-id", integer)]
     pub lookup_id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `parent`: reference to `lookup_value`.
     #[coupa(wire = "parent", reference(to = crate::LookupValue, by("id", "name")))]
     pub parent: Option<Box<crate::LookupValue>>,
+
     /// `parent-id`: integer.
     #[coupa(wire = "parent-id", integer)]
     pub parent_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -74,6 +91,7 @@ pub struct LookupValue {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

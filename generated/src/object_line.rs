@@ -7,165 +7,198 @@ pub struct ObjectLine {
     /// `object-id`: integer.
     #[coupa(wire = "object-id", integer)]
     pub object_id: Option<i64>,
+
     /// `object-line-configuration-custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-1", string(max_length = 255))]
     pub object_line_configuration_custom_field_1: Option<String>,
+
     /// `object-line-configuration-custom-field-10`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-10",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_10: Option<String>,
+
     /// `object-line-configuration-custom-field-11`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-11",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_11: Option<String>,
+
     /// `object-line-configuration-custom-field-12`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-12",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_12: Option<String>,
+
     /// `object-line-configuration-custom-field-13`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-13",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_13: Option<String>,
+
     /// `object-line-configuration-custom-field-14`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-14",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_14: Option<String>,
+
     /// `object-line-configuration-custom-field-15`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-15",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_15: Option<String>,
+
     /// `object-line-configuration-custom-field-16`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-16",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_16: Option<String>,
+
     /// `object-line-configuration-custom-field-17`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-17",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_17: Option<String>,
+
     /// `object-line-configuration-custom-field-18`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-18",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_18: Option<String>,
+
     /// `object-line-configuration-custom-field-19`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-19",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_19: Option<String>,
+
     /// `object-line-configuration-custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-2", string(max_length = 255))]
     pub object_line_configuration_custom_field_2: Option<String>,
+
     /// `object-line-configuration-custom-field-20`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-20",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_20: Option<String>,
+
     /// `object-line-configuration-custom-field-21`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-21",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_21: Option<String>,
+
     /// `object-line-configuration-custom-field-22`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-22",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_22: Option<String>,
+
     /// `object-line-configuration-custom-field-23`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-23",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_23: Option<String>,
+
     /// `object-line-configuration-custom-field-24`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-24",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_24: Option<String>,
+
     /// `object-line-configuration-custom-field-25`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-25",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_25: Option<String>,
+
     /// `object-line-configuration-custom-field-26`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-26",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_26: Option<String>,
+
     /// `object-line-configuration-custom-field-27`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-27",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_27: Option<String>,
+
     /// `object-line-configuration-custom-field-28`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-28",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_28: Option<String>,
+
     /// `object-line-configuration-custom-field-29`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-29",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_29: Option<String>,
+
     /// `object-line-configuration-custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-3", string(max_length = 255))]
     pub object_line_configuration_custom_field_3: Option<String>,
+
     /// `object-line-configuration-custom-field-30`: string of at most 255 characters.
     #[coupa(
         wire = "object-line-configuration-custom-field-30",
         string(max_length = 255)
     )]
     pub object_line_configuration_custom_field_30: Option<String>,
+
     /// `object-line-configuration-custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-4", string(max_length = 255))]
     pub object_line_configuration_custom_field_4: Option<String>,
+
     /// `object-line-configuration-custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-5", string(max_length = 255))]
     pub object_line_configuration_custom_field_5: Option<String>,
+
     /// `object-line-configuration-custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-6", string(max_length = 255))]
     pub object_line_configuration_custom_field_6: Option<String>,
+
     /// `object-line-configuration-custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-7", string(max_length = 255))]
     pub object_line_configuration_custom_field_7: Option<String>,
+
     /// `object-line-configuration-custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-8", string(max_length = 255))]
     pub object_line_configuration_custom_field_8: Option<String>,
+
     /// `object-line-configuration-custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "object-line-configuration-custom-field-9", string(max_length = 255))]
     pub object_line_configuration_custom_field_9: Option<String>,
+
     /// `object-line-configuration-id`: integer.
     #[coupa(wire = "object-line-configuration-id", integer)]
     pub object_line_configuration_id: Option<i64>,
+
     /// `object-type`: string of at most 255 characters.
     #[coupa(wire = "object-type", string(max_length = 255))]
     pub object_type: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,6 +7,7 @@ pub struct OnlineStore {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,18 +15,23 @@ pub struct OnlineStore {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `login`: string of at most 255 characters.
     #[coupa(wire = "login", string(max_length = 255))]
     pub login: Option<String>,
+
     /// `password`: string.
     #[coupa(wire = "password", string)]
     pub password: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -33,9 +39,11 @@ pub struct OnlineStore {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `url`: string of at most 255 characters, required on create.
     #[coupa(wire = "url", string(max_length = 255), required)]
     pub url: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

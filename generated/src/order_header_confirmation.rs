@@ -14,6 +14,7 @@ pub struct OrderHeaderConfirmation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,45 +22,56 @@ pub struct OrderHeaderConfirmation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `external-reference-number`: string of at most 255 characters, read-only.
     #[coupa(wire = "external-reference-number", string(max_length = 255), read_only)]
     pub external_reference_number: Option<String>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `integration-message`: text, required on create.
     #[coupa(wire = "integration-message", text, required)]
     pub integration_message: Option<String>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `order-header`: reference to `order_header_confirmation`.
     #[coupa(
         wire = "order-header",
         reference(to = crate::OrderHeaderConfirmation, by("id"))
     )]
     pub order_header: Option<Box<crate::OrderHeaderConfirmation>>,
+
     /// `order-line-confirmations`: list of `order_line_confirmation`.
     #[coupa(
         wire = "order-line-confirmations",
         list(of = crate::OrderLineConfirmation, item = "order-line-confirmation")
     )]
     pub order_line_confirmations: Option<Vec<crate::OrderLineConfirmation>>,
+
     /// `reason-insight-events`: list of `reason_insight_event`.
     #[coupa(
         wire = "reason-insight-events",
         list(of = crate::ReasonInsightEvent, item = "reason-insight-event")
     )]
     pub reason_insight_events: Option<Vec<crate::ReasonInsightEvent>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -67,6 +79,7 @@ pub struct OrderHeaderConfirmation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

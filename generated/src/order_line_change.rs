@@ -7,45 +7,56 @@ pub struct OrderLineChange {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `order_line_change_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::OrderLineChangeAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::OrderLineChangeAllocation>>,
+
     /// `asset-tags`: list of `asset_tag`.
     #[coupa(wire = "asset-tags", list(of = crate::AssetTag, item = "asset-tag"))]
     pub asset_tags: Option<Vec<crate::AssetTag>>,
+
     /// `attachments`: list of `order_line_change`.
     #[coupa(
         wire = "attachments",
         list(of = crate::OrderLineChange, item = "attachment")
     )]
     pub attachments: Option<Vec<crate::OrderLineChange>>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: `order_line_change` record.
     #[coupa(wire = "currency", object(of = crate::OrderLineChange))]
     pub currency: Option<Box<crate::OrderLineChange>>,
+
     /// `department`: `order_line_change` record.
     #[coupa(wire = "department", object(of = crate::OrderLineChange))]
     pub department: Option<Box<crate::OrderLineChange>>,
+
     /// `description`: string of at most 255 characters, required on create.
     #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
+
     /// `easy-form-response-id`: string, read-only.
     #[coupa(wire = "easy-form-response-id", string, read_only)]
     pub easy_form_response_id: Option<String>,
+
     /// `extra-line-attribute`: `extra_line_attributes_order_line_change_attribute` record.
     #[coupa(
         wire = "extra-line-attribute",
@@ -54,33 +65,41 @@ pub struct OrderLineChange {
     pub extra_line_attribute: Option<
         Box<crate::ExtraLineAttributesOrderLineChangeAttribute>,
     >,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `line-num`: string of at most 255 characters, read-only.
     #[coupa(wire = "line-num", string(max_length = 255), read_only)]
     pub line_num: Option<String>,
+
     /// `line-owner`: reference to `user`.
     #[coupa(
         wire = "line-owner",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub line_owner: Option<Box<crate::User>>,
+
     /// `manufacturer-name`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `minimum-order-quantity`: decimal, read-only.
     #[coupa(
         wire = "minimum-order-quantity",
@@ -88,66 +107,85 @@ pub struct OrderLineChange {
         read_only
     )]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
+
     /// `need-by-date`: datetime.
     #[coupa(wire = "need-by-date", datetime)]
     pub need_by_date: Option<::coupa::DateTime>,
+
     /// `order-header-change-id`: integer, read-only.
     #[coupa(wire = "order-header-change-id", integer, read_only)]
     pub order_header_change_id: Option<i64>,
+
     /// `order-increment`: decimal, read-only.
     #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
+
     /// `order-line-change-tax-detail`: `order_line_change_tax_detail` record.
     #[coupa(
         wire = "order-line-change-tax-detail",
         object(of = crate::OrderLineChangeTaxDetail)
     )]
     pub order_line_change_tax_detail: Option<Box<crate::OrderLineChangeTaxDetail>>,
+
     /// `order-line-id`: integer.
     #[coupa(wire = "order-line-id", integer)]
     pub order_line_id: Option<i64>,
+
     /// `pending-delete`: boolean.
     #[coupa(wire = "pending-delete", boolean)]
     pub pending_delete: Option<bool>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `savings-pct`: decimal.
     #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `service-type`: string, read-only.
     #[coupa(wire = "service-type", string, read_only)]
     pub service_type: Option<String>,
+
     /// `source-part-num`: string of at most 255 characters.
     #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
+
     /// `supp-aux-part-num`: text.
     #[coupa(wire = "supp-aux-part-num", text)]
     pub supp_aux_part_num: Option<String>,
+
     /// `supplier`: `order_line_change` record.
     #[coupa(wire = "supplier", object(of = crate::OrderLineChange))]
     pub supplier: Option<Box<crate::OrderLineChange>>,
+
     /// `total`: decimal, required on create.
     #[coupa(wire = "total", decimal(precision = 30, scale = 4), required)]
     pub total: Option<::coupa::Decimal>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,18 +11,23 @@ pub struct OrderLineConfirmation {
     /// `acted-on-behalf-of-supplier`: boolean, read-only.
     #[coupa(wire = "acted-on-behalf-of-supplier", boolean, read_only)]
     pub acted_on_behalf_of_supplier: Option<bool>,
+
     /// `action`: string.
     #[coupa(wire = "action", string)]
     pub action: Option<String>,
+
     /// `can-fulfill`: integer, read-only.
     #[coupa(wire = "can-fulfill", integer, read_only)]
     pub can_fulfill: Option<i64>,
+
     /// `confirm-by-hrs`: decimal, read-only.
     #[coupa(wire = "confirm-by-hrs", decimal(precision = 10, scale = 0), read_only)]
     pub confirm_by_hrs: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,72 +35,93 @@ pub struct OrderLineConfirmation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: `order_line_confirmation` record.
     #[coupa(wire = "currency", object(of = crate::OrderLineConfirmation))]
     pub currency: Option<Box<crate::OrderLineConfirmation>>,
+
     /// `description`: string of at most 255 characters, required on create.
     #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item-change`: boolean, read-only.
     #[coupa(wire = "item-change", boolean, read_only)]
     pub item_change: Option<bool>,
+
     /// `item-record-match-found`: string, read-only.
     #[coupa(wire = "item-record-match-found", string, read_only)]
     pub item_record_match_found: Option<String>,
+
     /// `line-num`: string, read-only.
     #[coupa(wire = "line-num", string, read_only)]
     pub line_num: Option<String>,
+
     /// `manufacturer-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "manufacturer-name", string(max_length = 255), read_only)]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters, read-only.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255), read_only)]
     pub manufacturer_part_number: Option<String>,
+
     /// `order-line`: `order_line_confirmation` record.
     #[coupa(wire = "order-line", object(of = crate::OrderLineConfirmation))]
     pub order_line: Option<Box<crate::OrderLineConfirmation>>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `promised-date`: datetime, read-only.
     #[coupa(wire = "promised-date", datetime, read_only)]
     pub promised_date: Option<::coupa::DateTime>,
+
     /// `promised-deliveries`: integer, read-only.
     #[coupa(wire = "promised-deliveries", integer, read_only)]
     pub promised_deliveries: Option<i64>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `reason-insight-events`: list of `reason_insight_event`.
     #[coupa(
         wire = "reason-insight-events",
         list(of = crate::ReasonInsightEvent, item = "reason-insight-event")
     )]
     pub reason_insight_events: Option<Vec<crate::ReasonInsightEvent>>,
+
     /// `schedule-lines`: list of `order_line_confirmation`.
     #[coupa(
         wire = "schedule-lines",
         list(of = crate::OrderLineConfirmation, item = "schedule-line")
     )]
     pub schedule_lines: Option<Vec<crate::OrderLineConfirmation>>,
+
     /// `source-part-num`: string of at most 255 characters, read-only.
     #[coupa(wire = "source-part-num", string(max_length = 255), read_only)]
     pub source_part_num: Option<String>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `supp-aux-part-num`: string of at most 255 characters, read-only.
     #[coupa(wire = "supp-aux-part-num", string(max_length = 255), read_only)]
     pub supp_aux_part_num: Option<String>,
+
     /// `uom`: `order_line_confirmation` record.
     #[coupa(wire = "uom", object(of = crate::OrderLineConfirmation))]
     pub uom: Option<Box<crate::OrderLineConfirmation>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -103,6 +129,7 @@ pub struct OrderLineConfirmation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,27 +14,33 @@ pub struct OrderPad {
     /// `add-all-items`: boolean.
     #[coupa(wire = "add-all-items", boolean)]
     pub add_all_items: Option<bool>,
+
     /// `any-supplier`: boolean.
     #[coupa(wire = "any-supplier", boolean)]
     pub any_supplier: Option<bool>,
+
     /// `base-value`: decimal, required on create.
     #[coupa(wire = "base-value", decimal(precision = 10, scale = 0), required)]
     pub base_value: Option<::coupa::Decimal>,
+
     /// `base-value-currency`: reference to `currency`.
     #[coupa(
         wire = "base-value-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub base_value_currency: Option<Box<crate::Currency>>,
+
     /// `business-groups`: list of `business_group`.
     #[coupa(
         wire = "business-groups",
         list(of = crate::BusinessGroup, item = "business-group")
     )]
     pub business_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -42,33 +48,41 @@ pub struct OrderPad {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `locked`: boolean.
     #[coupa(wire = "locked", boolean)]
     pub locked: Option<bool>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `order-pad-lines`: list of `order_pad_order_pad_line`.
     #[coupa(
         wire = "order-pad-lines",
         list(of = crate::OrderPadOrderPadLine, item = "order-pad-line")
     )]
     pub order_pad_lines: Option<Vec<crate::OrderPadOrderPadLine>>,
+
     /// `order-pad-sections`: list of `order_pad_section`.
     #[coupa(
         wire = "order-pad-sections",
         list(of = crate::OrderPadSection, item = "order-pad-section")
     )]
     pub order_pad_sections: Option<Vec<crate::OrderPadSection>>,
+
     /// `suppliers`: list of `supplier`.
     #[coupa(wire = "suppliers", list(of = crate::Supplier, item = "supplier"))]
     pub suppliers: Option<Vec<crate::Supplier>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -76,15 +90,18 @@ pub struct OrderPad {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `use-base-value`: boolean.
     #[coupa(wire = "use-base-value", boolean)]
     pub use_base_value: Option<bool>,
+
     /// `visual-annotations`: list of `order_pad_visual_annotation`.
     #[coupa(
         wire = "visual-annotations",
         list(of = crate::OrderPadVisualAnnotation, item = "visual-annotation")
     )]
     pub visual_annotations: Option<Vec<crate::OrderPadVisualAnnotation>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,9 +14,11 @@ pub struct OrderPadOrderPadLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 6))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,36 +26,47 @@ pub struct OrderPadOrderPadLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `key-item`: boolean.
     #[coupa(wire = "key-item", boolean)]
     pub key_item: Option<bool>,
+
     /// `order-amount-method`: enum, required on create.
     #[coupa(wire = "order-amount-method", enumeration, required)]
     pub order_amount_method: Option<OrderPadOrderPadLineOrderAmountMethod>,
+
     /// `order-pad-section`: `order_pad_section` record.
     #[coupa(wire = "order-pad-section", object(of = crate::OrderPadSection))]
     pub order_pad_section: Option<Box<crate::OrderPadSection>>,
+
     /// `par-level`: decimal.
     #[coupa(wire = "par-level", decimal(precision = 10, scale = 2))]
     pub par_level: Option<::coupa::Decimal>,
+
     /// `position`: integer.
     #[coupa(wire = "position", integer)]
     pub position: Option<i64>,
+
     /// `supplier`: reference to `order_pad_order_pad_line`.
     #[coupa(wire = "supplier", reference(to = crate::OrderPadOrderPadLine, by("id")))]
     pub supplier: Option<Box<crate::OrderPadOrderPadLine>>,
+
     /// `supplier-id`: integer, required on create.
     #[coupa(wire = "supplier-id", integer, required)]
     pub supplier_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +74,7 @@ pub struct OrderPadOrderPadLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -72,9 +86,11 @@ pub enum OrderPadOrderPadLineOrderAmountMethod {
     /// `amount`
     #[coupa(wire = "amount")]
     Amount,
+
     /// `par`
     #[coupa(wire = "par")]
     Par,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -11,30 +11,39 @@ pub struct OrderPadVisualAnnotation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item-description`: string, read-only.
     #[coupa(wire = "item-description", string, read_only)]
     pub item_description: Option<String>,
+
     /// `item-name`: string, read-only.
     #[coupa(wire = "item-name", string, read_only)]
     pub item_name: Option<String>,
+
     /// `order-pad-line-id`: integer, read-only.
     #[coupa(wire = "order-pad-line-id", integer, read_only)]
     pub order_pad_line_id: Option<i64>,
+
     /// `title`: string of at most 255 characters, read-only.
     #[coupa(wire = "title", string(max_length = 255), read_only)]
     pub title: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `x`: decimal, read-only.
     #[coupa(wire = "x", decimal(precision = 6, scale = 4), read_only)]
     pub x: Option<::coupa::Decimal>,
+
     /// `y`: decimal, read-only.
     #[coupa(wire = "y", decimal(precision = 6, scale = 4), read_only)]
     pub y: Option<::coupa::Decimal>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

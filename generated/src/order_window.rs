@@ -7,33 +7,43 @@ pub struct OrderWindow {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `day0`: string of at most 255 characters, read-only.
     #[coupa(wire = "day0", string(max_length = 255), read_only)]
     pub day0: Option<String>,
+
     /// `day1`: string of at most 255 characters, read-only.
     #[coupa(wire = "day1", string(max_length = 255), read_only)]
     pub day1: Option<String>,
+
     /// `day2`: string of at most 255 characters, read-only.
     #[coupa(wire = "day2", string(max_length = 255), read_only)]
     pub day2: Option<String>,
+
     /// `day3`: string of at most 255 characters, read-only.
     #[coupa(wire = "day3", string(max_length = 255), read_only)]
     pub day3: Option<String>,
+
     /// `day4`: string of at most 255 characters, read-only.
     #[coupa(wire = "day4", string(max_length = 255), read_only)]
     pub day4: Option<String>,
+
     /// `day5`: string of at most 255 characters, read-only.
     #[coupa(wire = "day5", string(max_length = 255), read_only)]
     pub day5: Option<String>,
+
     /// `day6`: string of at most 255 characters, read-only.
     #[coupa(wire = "day6", string(max_length = 255), read_only)]
     pub day6: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,9 +15,11 @@ pub struct PayableAllocation {
     /// `bypass-strict-validations`: boolean.
     #[coupa(wire = "bypass-strict-validations", boolean)]
     pub bypass_strict_validations: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,81 +27,105 @@ pub struct PayableAllocation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `payable-from-amount`: decimal, required on create.
     #[coupa(wire = "payable-from-amount", decimal(precision = 46, scale = 20), required)]
     pub payable_from_amount: Option<::coupa::Decimal>,
+
     /// `payable-from-currency`: reference to `currency`.
     #[coupa(
         wire = "payable-from-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub payable_from_currency: Option<Box<crate::Currency>>,
+
     /// `payable-from-id`: integer.
     #[coupa(wire = "payable-from-id", integer)]
     pub payable_from_id: Option<i64>,
+
     /// `payable-from-type`: string of at most 255 characters.
     #[coupa(wire = "payable-from-type", string(max_length = 255))]
     pub payable_from_type: Option<String>,
+
     /// `payable-to-amount`: decimal, required on create.
     #[coupa(wire = "payable-to-amount", decimal(precision = 46, scale = 20), required)]
     pub payable_to_amount: Option<::coupa::Decimal>,
+
     /// `payable-to-currency`: reference to `currency`.
     #[coupa(
         wire = "payable-to-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub payable_to_currency: Option<Box<crate::Currency>>,
+
     /// `payable-to-id`: integer.
     #[coupa(wire = "payable-to-id", integer)]
     pub payable_to_id: Option<i64>,
+
     /// `payable-to-type`: string of at most 255 characters.
     #[coupa(wire = "payable-to-type", string(max_length = 255))]
     pub payable_to_type: Option<String>,
+
     /// `payment-reference-id`: integer, read-only.
     #[coupa(wire = "payment-reference-id", integer, read_only)]
     pub payment_reference_id: Option<i64>,
+
     /// `payment-reference-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "payment-reference-type", string(max_length = 255), read_only)]
     pub payment_reference_type: Option<String>,
+
     /// `reason-code`: enum.
     #[coupa(wire = "reason-code", enumeration)]
     pub reason_code: Option<PayableAllocationReasonCode>,
+
     /// `source`: enum, read-only.
     #[coupa(wire = "source", enumeration, read_only)]
     pub source: Option<PayableAllocationSource>,
+
     /// `source-transaction-from-id`: string, read-only.
     #[coupa(wire = "source-transaction-from-id", string, read_only)]
     pub source_transaction_from_id: Option<String>,
+
     /// `source-transaction-from-reference`: string, read-only.
     #[coupa(wire = "source-transaction-from-reference", string, read_only)]
     pub source_transaction_from_reference: Option<String>,
+
     /// `source-transaction-from-type`: string, read-only.
     #[coupa(wire = "source-transaction-from-type", string, read_only)]
     pub source_transaction_from_type: Option<String>,
+
     /// `source-transaction-to-id`: string, read-only.
     #[coupa(wire = "source-transaction-to-id", string, read_only)]
     pub source_transaction_to_id: Option<String>,
+
     /// `source-transaction-to-reference`: string, read-only.
     #[coupa(wire = "source-transaction-to-reference", string, read_only)]
     pub source_transaction_to_reference: Option<String>,
+
     /// `source-transaction-to-type`: string, read-only.
     #[coupa(wire = "source-transaction-to-type", string, read_only)]
     pub source_transaction_to_type: Option<String>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -107,6 +133,7 @@ pub struct PayableAllocation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -118,18 +145,23 @@ pub enum PayableAllocationReasonCode {
     /// `payment`
     #[coupa(wire = "payment")]
     Payment,
+
     /// `auto_payment`
     #[coupa(wire = "auto_payment")]
     AutoPayment,
+
     /// `epr`
     #[coupa(wire = "epr")]
     Epr,
+
     /// `epr_rejected`
     #[coupa(wire = "epr_rejected")]
     EprRejected,
+
     /// `manual`
     #[coupa(wire = "manual")]
     Manual,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -140,21 +172,27 @@ pub enum PayableAllocationSource {
     /// `coupa_pay`
     #[coupa(wire = "coupa_pay")]
     CoupaPay,
+
     /// `erp`
     #[coupa(wire = "erp")]
     Erp,
+
     /// `ui`
     #[coupa(wire = "ui")]
     Ui,
+
     /// `api`
     #[coupa(wire = "api")]
     Api,
+
     /// `csv`
     #[coupa(wire = "csv")]
     Csv,
+
     /// `early_pay_discount`
     #[coupa(wire = "early_pay_discount")]
     EarlyPayDiscount,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -15,9 +15,11 @@ pub struct PayableExternalPayable {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,69 +27,89 @@ pub struct PayableExternalPayable {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `currency-id`: integer, read-only.
     #[coupa(wire = "currency-id", integer, read_only)]
     pub currency_id: Option<i64>,
+
     /// `document-amount`: decimal, required on create.
     #[coupa(wire = "document-amount", decimal(precision = 30, scale = 6), required)]
     pub document_amount: Option<::coupa::Decimal>,
+
     /// `document-date`: datetime.
     #[coupa(wire = "document-date", datetime)]
     pub document_date: Option<::coupa::DateTime>,
+
     /// `document-number`: string of at most 255 characters, required on create.
     #[coupa(wire = "document-number", string(max_length = 255), required)]
     pub document_number: Option<String>,
+
     /// `document-type`: string of at most 50 characters, required on create.
     #[coupa(wire = "document-type", string(max_length = 50), required)]
     pub document_type: Option<String>,
+
     /// `due-date`: datetime.
     #[coupa(wire = "due-date", datetime)]
     pub due_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `legal-entity`: reference to `legal_entity`.
     #[coupa(wire = "legal-entity", reference(to = crate::LegalEntity, by("id", "name")))]
     pub legal_entity: Option<Box<crate::LegalEntity>>,
+
     /// `paid-amount`: decimal.
     #[coupa(wire = "paid-amount", decimal(precision = 30, scale = 6))]
     pub paid_amount: Option<::coupa::Decimal>,
+
     /// `paid-date`: datetime.
     #[coupa(wire = "paid-date", datetime)]
     pub paid_date: Option<::coupa::DateTime>,
+
     /// `payable-amount`: decimal, required on create.
     #[coupa(wire = "payable-amount", decimal(precision = 30, scale = 6), required)]
     pub payable_amount: Option<::coupa::Decimal>,
+
     /// `payable-detail`: `payables_external_supplier_payable` record.
     #[coupa(
         wire = "payable-detail",
         object(of = crate::PayablesExternalSupplierPayable)
     )]
     pub payable_detail: Option<Box<crate::PayablesExternalSupplierPayable>>,
+
     /// `remaining-amount`: decimal.
     #[coupa(wire = "remaining-amount", decimal(precision = 30, scale = 6))]
     pub remaining_amount: Option<::coupa::Decimal>,
+
     /// `remittance-amount`: decimal.
     #[coupa(wire = "remittance-amount", decimal(precision = 30, scale = 6))]
     pub remittance_amount: Option<::coupa::Decimal>,
+
     /// `source-name`: string of at most 50 characters, required on create.
     #[coupa(wire = "source-name", string(max_length = 50), required)]
     pub source_name: Option<String>,
+
     /// `source-reference`: string of at most 255 characters, required on create.
     #[coupa(wire = "source-reference", string(max_length = 255), required)]
     pub source_reference: Option<String>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -95,6 +117,7 @@ pub struct PayableExternalPayable {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,90 +15,114 @@ pub struct PayableInvoice {
     /// `accounting-amount`: decimal, read-only.
     #[coupa(wire = "accounting-amount", decimal(precision = 46, scale = 20), read_only)]
     pub accounting_amount: Option<::coupa::Decimal>,
+
     /// `accounting-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_currency: Option<Box<crate::Currency>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `discount-due-date`: datetime, read-only.
     #[coupa(wire = "discount-due-date", datetime, read_only)]
     pub discount_due_date: Option<::coupa::DateTime>,
+
     /// `document-id`: string, read-only.
     #[coupa(wire = "document-id", string, read_only)]
     pub document_id: Option<String>,
+
     /// `document-type`: string, read-only.
     #[coupa(wire = "document-type", string, read_only)]
     pub document_type: Option<String>,
+
     /// `exported-to-tradefin-at`: datetime, read-only.
     #[coupa(wire = "exported-to-tradefin-at", datetime, read_only)]
     pub exported_to_tradefin_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `maturity-date`: datetime, read-only.
     #[coupa(wire = "maturity-date", datetime, read_only)]
     pub maturity_date: Option<::coupa::DateTime>,
+
     /// `paid-amount`: decimal, read-only.
     #[coupa(wire = "paid-amount", decimal(precision = 46, scale = 20), read_only)]
     pub paid_amount: Option<::coupa::Decimal>,
+
     /// `paid-date`: datetime, read-only.
     #[coupa(wire = "paid-date", datetime, read_only)]
     pub paid_date: Option<::coupa::DateTime>,
+
     /// `payable-amount`: decimal, read-only.
     #[coupa(wire = "payable-amount", decimal(precision = 46, scale = 20), read_only)]
     pub payable_amount: Option<::coupa::Decimal>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `received-allocations`: list of `payable_allocation`.
     #[coupa(
         wire = "received-allocations",
         list(of = crate::PayableAllocation, item = "received-allocation")
     )]
     pub received_allocations: Option<Vec<crate::PayableAllocation>>,
+
     /// `reconciliation-lines`: list of `invoice_reconciliation_line`.
     #[coupa(
         wire = "reconciliation-lines",
         list(of = crate::InvoiceReconciliationLine, item = "reconciliation-line")
     )]
     pub reconciliation_lines: Option<Vec<crate::InvoiceReconciliationLine>>,
+
     /// `remaining-amount`: decimal, read-only.
     #[coupa(wire = "remaining-amount", decimal(precision = 46, scale = 20), read_only)]
     pub remaining_amount: Option<::coupa::Decimal>,
+
     /// `remittance-amount`: decimal, read-only.
     #[coupa(wire = "remittance-amount", decimal(precision = 46, scale = 20), read_only)]
     pub remittance_amount: Option<::coupa::Decimal>,
+
     /// `reporting-total`: decimal, read-only.
     #[coupa(wire = "reporting-total", decimal(precision = 46, scale = 20), read_only)]
     pub reporting_total: Option<::coupa::Decimal>,
+
     /// `sent-allocations`: list of `payable_allocation`.
     #[coupa(
         wire = "sent-allocations",
         list(of = crate::PayableAllocation, item = "sent-allocation")
     )]
     pub sent_allocations: Option<Vec<crate::PayableAllocation>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `wc-eligibility`: string of at most 255 characters, read-only.
     #[coupa(wire = "wc-eligibility", string(max_length = 255), read_only)]
     pub wc_eligibility: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -15,12 +15,15 @@ pub struct PayableOrder {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `accounting-total`: decimal, read-only.
     #[coupa(wire = "accounting-total", decimal, read_only)]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -28,66 +31,84 @@ pub struct PayableOrder {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `due-date`: string, read-only.
     #[coupa(wire = "due-date", string, read_only)]
     pub due_date: Option<String>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `milestone-id`: integer, read-only.
     #[coupa(wire = "milestone-id", integer, read_only)]
     pub milestone_id: Option<i64>,
+
     /// `order-header`: reference to `purchase_order`.
     #[coupa(wire = "order-header", reference(to = crate::PurchaseOrder, by("id")))]
     pub order_header: Option<Box<crate::PurchaseOrder>>,
+
     /// `order-line`: reference to `purchase_order_line`.
     #[coupa(wire = "order-line", reference(to = crate::PurchaseOrderLine, by("id")))]
     pub order_line: Option<Box<crate::PurchaseOrderLine>>,
+
     /// `paid-date`: datetime, read-only.
     #[coupa(wire = "paid-date", datetime, read_only)]
     pub paid_date: Option<::coupa::DateTime>,
+
     /// `paid-total`: decimal, read-only.
     #[coupa(wire = "paid-total", decimal, read_only)]
     pub paid_total: Option<::coupa::Decimal>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `reconciliation-lines`: list of `payable_order_reconciliation_line`.
     #[coupa(
         wire = "reconciliation-lines",
         list(of = crate::PayableOrderReconciliationLine, item = "reconciliation-line")
     )]
     pub reconciliation_lines: Option<Vec<crate::PayableOrderReconciliationLine>>,
+
     /// `remaining-total`: decimal, read-only.
     #[coupa(wire = "remaining-total", decimal, read_only)]
     pub remaining_total: Option<::coupa::Decimal>,
+
     /// `remittance-total`: decimal, read-only.
     #[coupa(wire = "remittance-total", decimal, read_only)]
     pub remittance_total: Option<::coupa::Decimal>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -95,6 +116,7 @@ pub struct PayableOrder {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

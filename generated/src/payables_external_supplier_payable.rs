@@ -11,6 +11,7 @@ pub struct PayablesExternalSupplierPayable {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -18,24 +19,31 @@ pub struct PayablesExternalSupplierPayable {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `discount-amount`: decimal, read-only.
     #[coupa(wire = "discount-amount", decimal(precision = 30, scale = 6), read_only)]
     pub discount_amount: Option<::coupa::Decimal>,
+
     /// `discount-due-date`: datetime, read-only.
     #[coupa(wire = "discount-due-date", datetime, read_only)]
     pub discount_due_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `payment-term-descr`: string of at most 255 characters, read-only.
     #[coupa(wire = "payment-term-descr", string(max_length = 255), read_only)]
     pub payment_term_descr: Option<String>,
+
     /// `supplier-id`: integer, read-only.
     #[coupa(wire = "supplier-id", integer, read_only)]
     pub supplier_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +51,7 @@ pub struct PayablesExternalSupplierPayable {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,15 +7,19 @@ pub struct Payment {
     /// `amount-paid`: decimal.
     #[coupa(wire = "amount-paid", decimal(precision = 32, scale = 4))]
     pub amount_paid: Option<::coupa::Decimal>,
+
     /// `category`: string, read-only.
     #[coupa(wire = "category", string, read_only)]
     pub category: Option<String>,
+
     /// `check-number`: string.
     #[coupa(wire = "check-number", string)]
     pub check_number: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,24 +27,31 @@ pub struct Payment {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `notes`: string of at most 255 characters.
     #[coupa(wire = "notes", string(max_length = 255))]
     pub notes: Option<String>,
+
     /// `payable-id`: integer.
     #[coupa(wire = "payable-id", integer)]
     pub payable_id: Option<i64>,
+
     /// `payable-type`: string of at most 255 characters.
     #[coupa(wire = "payable-type", string(max_length = 255))]
     pub payable_type: Option<String>,
+
     /// `payment-date`: datetime.
     #[coupa(wire = "payment-date", datetime)]
     pub payment_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -48,6 +59,7 @@ pub struct Payment {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

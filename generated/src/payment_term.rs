@@ -15,18 +15,22 @@ pub struct PaymentTerm {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `code`: string of at most 255 characters, required on create.
     #[coupa(wire = "code", string(max_length = 255), required)]
     pub code: Option<String>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -34,45 +38,59 @@ pub struct PaymentTerm {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `days-for-discount-payment`: integer.
     #[coupa(wire = "days-for-discount-payment", integer)]
     pub days_for_discount_payment: Option<i64>,
+
     /// `days-for-net-payment`: integer.
     #[coupa(wire = "days-for-net-payment", integer)]
     pub days_for_net_payment: Option<i64>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `discount-cutoff-day`: integer.
     #[coupa(wire = "discount-cutoff-day", integer)]
     pub discount_cutoff_day: Option<i64>,
+
     /// `discount-due-day`: integer.
     #[coupa(wire = "discount-due-day", integer)]
     pub discount_due_day: Option<i64>,
+
     /// `discount-due-month`: integer.
     #[coupa(wire = "discount-due-month", integer)]
     pub discount_due_month: Option<i64>,
+
     /// `discount-rate`: decimal.
     #[coupa(wire = "discount-rate", decimal)]
     pub discount_rate: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `net-cutoff-day`: integer.
     #[coupa(wire = "net-cutoff-day", integer)]
     pub net_cutoff_day: Option<i64>,
+
     /// `net-due-day`: integer.
     #[coupa(wire = "net-due-day", integer)]
     pub net_due_day: Option<i64>,
+
     /// `net-due-month`: integer.
     #[coupa(wire = "net-due-month", integer)]
     pub net_due_month: Option<i64>,
+
     /// `type`: enum, required on create.
     #[coupa(wire = "type", enumeration, required)]
     pub type_: Option<PaymentTermType>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -80,6 +98,7 @@ pub struct PaymentTerm {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -91,15 +110,19 @@ pub enum PaymentTermType {
     /// `DaysAfterNetPaymentTerm`
     #[coupa(wire = "DaysAfterNetPaymentTerm")]
     DaysAfterNetPaymentTerm,
+
     /// `SpecificDayPaymentTerm`
     #[coupa(wire = "SpecificDayPaymentTerm")]
     SpecificDayPaymentTerm,
+
     /// `BaseEomToDaysPaymentTerm`
     #[coupa(wire = "BaseEomToDaysPaymentTerm")]
     BaseEomToDaysPaymentTerm,
+
     /// `DaysToBaseEomPaymentTerm`
     #[coupa(wire = "DaysToBaseEomPaymentTerm")]
     DaysToBaseEomPaymentTerm,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

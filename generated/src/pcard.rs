@@ -7,9 +7,11 @@ pub struct Pcard {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -17,30 +19,39 @@ pub struct Pcard {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `cvv`: string, read-only.
     #[coupa(wire = "cvv", string, read_only)]
     pub cvv: Option<String>,
+
     /// `expiry`: string of at most 255 characters, required on create.
     #[coupa(wire = "expiry", string(max_length = 255), required)]
     pub expiry: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `nickname`: string of at most 255 characters.
     #[coupa(wire = "nickname", string(max_length = 255))]
     pub nickname: Option<String>,
+
     /// `number`: string, required on create.
     #[coupa(wire = "number", string, required)]
     pub number: Option<String>,
+
     /// `shared`: boolean.
     #[coupa(wire = "shared", boolean)]
     pub shared: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -48,6 +59,7 @@ pub struct Pcard {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

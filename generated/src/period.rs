@@ -7,9 +7,11 @@ pub struct Period {
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `created-at`: datetime.
     #[coupa(wire = "created-at", datetime)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -17,84 +19,111 @@ pub struct Period {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `end-date`: datetime, required on create.
     #[coupa(wire = "end-date", datetime, required)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `is-open`: boolean.
     #[coupa(wire = "is-open", boolean)]
     pub is_open: Option<bool>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `segment-1`: boolean.
     #[coupa(wire = "segment-1", boolean)]
     pub segment_1: Option<bool>,
+
     /// `segment-10`: boolean.
     #[coupa(wire = "segment-10", boolean)]
     pub segment_10: Option<bool>,
+
     /// `segment-11`: boolean.
     #[coupa(wire = "segment-11", boolean)]
     pub segment_11: Option<bool>,
+
     /// `segment-12`: boolean.
     #[coupa(wire = "segment-12", boolean)]
     pub segment_12: Option<bool>,
+
     /// `segment-13`: boolean.
     #[coupa(wire = "segment-13", boolean)]
     pub segment_13: Option<bool>,
+
     /// `segment-14`: boolean.
     #[coupa(wire = "segment-14", boolean)]
     pub segment_14: Option<bool>,
+
     /// `segment-15`: boolean.
     #[coupa(wire = "segment-15", boolean)]
     pub segment_15: Option<bool>,
+
     /// `segment-16`: boolean.
     #[coupa(wire = "segment-16", boolean)]
     pub segment_16: Option<bool>,
+
     /// `segment-17`: boolean.
     #[coupa(wire = "segment-17", boolean)]
     pub segment_17: Option<bool>,
+
     /// `segment-18`: boolean.
     #[coupa(wire = "segment-18", boolean)]
     pub segment_18: Option<bool>,
+
     /// `segment-19`: boolean.
     #[coupa(wire = "segment-19", boolean)]
     pub segment_19: Option<bool>,
+
     /// `segment-2`: boolean.
     #[coupa(wire = "segment-2", boolean)]
     pub segment_2: Option<bool>,
+
     /// `segment-20`: boolean.
     #[coupa(wire = "segment-20", boolean)]
     pub segment_20: Option<bool>,
+
     /// `segment-3`: boolean.
     #[coupa(wire = "segment-3", boolean)]
     pub segment_3: Option<bool>,
+
     /// `segment-4`: boolean.
     #[coupa(wire = "segment-4", boolean)]
     pub segment_4: Option<bool>,
+
     /// `segment-5`: boolean.
     #[coupa(wire = "segment-5", boolean)]
     pub segment_5: Option<bool>,
+
     /// `segment-6`: boolean.
     #[coupa(wire = "segment-6", boolean)]
     pub segment_6: Option<bool>,
+
     /// `segment-7`: boolean.
     #[coupa(wire = "segment-7", boolean)]
     pub segment_7: Option<bool>,
+
     /// `segment-8`: boolean.
     #[coupa(wire = "segment-8", boolean)]
     pub segment_8: Option<bool>,
+
     /// `segment-9`: boolean.
     #[coupa(wire = "segment-9", boolean)]
     pub segment_9: Option<bool>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime.
     #[coupa(wire = "updated-at", datetime)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -102,6 +131,7 @@ pub struct Period {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,12 +7,15 @@ pub struct PhoneNumber {
     /// `area-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "area-code", string(max_length = 255), read_only)]
     pub area_code: Option<String>,
+
     /// `country-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "country-code", string(max_length = 255), read_only)]
     pub country_code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,18 +23,23 @@ pub struct PhoneNumber {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `extension`: string of at most 255 characters, read-only.
     #[coupa(wire = "extension", string(max_length = 255), read_only)]
     pub extension: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `number`: string of at most 255 characters, read-only.
     #[coupa(wire = "number", string(max_length = 255), read_only)]
     pub number: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -39,6 +47,7 @@ pub struct PhoneNumber {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

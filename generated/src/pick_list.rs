@@ -14,42 +14,54 @@ pub struct PickList {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-balance`: reference to `inventory`.
     #[coupa(wire = "inventory-balance", reference(to = crate::Inventory, by("id")))]
     pub inventory_balance: Option<Box<crate::Inventory>>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `order-line`: reference to `purchase_order_line`.
     #[coupa(wire = "order-line", reference(to = crate::PurchaseOrderLine, by("id")))]
     pub order_line: Option<Box<crate::PurchaseOrderLine>>,
+
     /// `qty-fulfilled`: decimal, read-only.
     #[coupa(wire = "qty-fulfilled", decimal(precision = 30, scale = 6), read_only)]
     pub qty_fulfilled: Option<::coupa::Decimal>,
+
     /// `qty-ordered`: decimal, required on create.
     #[coupa(wire = "qty-ordered", decimal(precision = 30, scale = 6), required)]
     pub qty_ordered: Option<::coupa::Decimal>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `warehouse`: reference to `warehous`.
     #[coupa(wire = "warehouse", reference(to = crate::Warehous, by("id", "name")))]
     pub warehouse: Option<Box<crate::Warehous>>,
+
     /// `warehouse-location`: reference to `warehous_location`.
     #[coupa(
         wire = "warehouse-location",
         reference(to = crate::WarehousLocation, by("id"))
     )]
     pub warehouse_location: Option<Box<crate::WarehousLocation>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,12 +11,15 @@ pub struct ProcurementMilestone {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 30, scale = 6))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `amount-type`: integer, required on create.
     #[coupa(wire = "amount-type", integer, required)]
     pub amount_type: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,54 +27,70 @@ pub struct ProcurementMilestone {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `due-date`: date.
     #[coupa(wire = "due-date", date)]
     pub due_date: Option<::coupa::NaiveDate>,
+
     /// `external-reference-code`: string of at most 255 characters.
     #[coupa(wire = "external-reference-code", string(max_length = 255))]
     pub external_reference_code: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime.
     #[coupa(wire = "last-exported-at", datetime)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `parent-milestone-id`: integer, read-only.
     #[coupa(wire = "parent-milestone-id", integer, read_only)]
     pub parent_milestone_id: Option<i64>,
+
     /// `pay-order`: reference to `payable_order`.
     #[coupa(wire = "pay-order", reference(to = crate::PayableOrder, by("id")))]
     pub pay_order: Option<Box<crate::PayableOrder>>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `pending-delete`: boolean.
     #[coupa(wire = "pending-delete", boolean)]
     pub pending_delete: Option<bool>,
+
     /// `percent`: decimal.
     #[coupa(wire = "percent", decimal(precision = 30, scale = 6))]
     pub percent: Option<::coupa::Decimal>,
+
     /// `recurring-rule-id`: integer, read-only.
     #[coupa(wire = "recurring-rule-id", integer, read_only)]
     pub recurring_rule_id: Option<i64>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -79,6 +98,7 @@ pub struct ProcurementMilestone {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

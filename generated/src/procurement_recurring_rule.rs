@@ -14,6 +14,7 @@ pub struct ProcurementRecurringRule {
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_amount_currency: Option<Box<crate::Currency>>,
+
     /// `accounting-amount-per-occurrence`: decimal, read-only.
     #[coupa(
         wire = "accounting-amount-per-occurrence",
@@ -21,6 +22,7 @@ pub struct ProcurementRecurringRule {
         read_only
     )]
     pub accounting_amount_per_occurrence: Option<::coupa::Decimal>,
+
     /// `amount-per-occurrence`: decimal, required on create.
     #[coupa(
         wire = "amount-per-occurrence",
@@ -28,12 +30,15 @@ pub struct ProcurementRecurringRule {
         required
     )]
     pub amount_per_occurrence: Option<::coupa::Decimal>,
+
     /// `amount-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "amount-type", string(max_length = 255), read_only)]
     pub amount_type: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -41,33 +46,42 @@ pub struct ProcurementRecurringRule {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: text, read-only.
     #[coupa(wire = "description", text, read_only)]
     pub description: Option<String>,
+
     /// `end-date`: datetime, read-only.
     #[coupa(wire = "end-date", datetime, read_only)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `frequency`: integer, required on create.
     #[coupa(wire = "frequency", integer, required)]
     pub frequency: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `interval`: integer, read-only.
     #[coupa(wire = "interval", integer, read_only)]
     pub interval: Option<i64>,
+
     /// `number-of-occurrences`: integer, read-only.
     #[coupa(wire = "number-of-occurrences", integer, read_only)]
     pub number_of_occurrences: Option<i64>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `reporting-amount-per-occurrence`: decimal, read-only.
     #[coupa(
         wire = "reporting-amount-per-occurrence",
@@ -75,12 +89,15 @@ pub struct ProcurementRecurringRule {
         read_only
     )]
     pub reporting_amount_per_occurrence: Option<::coupa::Decimal>,
+
     /// `start-date`: datetime, read-only.
     #[coupa(wire = "start-date", datetime, read_only)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -88,6 +105,7 @@ pub struct ProcurementRecurringRule {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -21,45 +21,58 @@ pub struct Project {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `additional-negotiated-savings`: decimal.
     #[coupa(wire = "additional-negotiated-savings", decimal(precision = 32, scale = 4))]
     pub additional_negotiated_savings: Option<::coupa::Decimal>,
+
     /// `additional-planned-savings`: decimal.
     #[coupa(wire = "additional-planned-savings", decimal(precision = 32, scale = 4))]
     pub additional_planned_savings: Option<::coupa::Decimal>,
+
     /// `additional-realized-savings`: decimal.
     #[coupa(wire = "additional-realized-savings", decimal(precision = 32, scale = 4))]
     pub additional_realized_savings: Option<::coupa::Decimal>,
+
     /// `allow-users-to-view-member`: integer.
     #[coupa(wire = "allow-users-to-view-member", integer)]
     pub allow_users_to_view_member: Option<i64>,
+
     /// `category`: `category` record.
     #[coupa(wire = "category", object(of = crate::Category))]
     pub category: Option<Box<crate::Category>>,
+
     /// `category-plan`: `category_plan` record.
     #[coupa(wire = "category-plan", object(of = crate::CategoryPlan))]
     pub category_plan: Option<Box<crate::CategoryPlan>>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `commodity-id`: integer, read-only.
     #[coupa(wire = "commodity-id", integer, read_only)]
     pub commodity_id: Option<i64>,
+
     /// `completion-percentage`: integer, read-only.
     #[coupa(wire = "completion-percentage", integer, read_only)]
     pub completion_percentage: Option<i64>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `copy-project-id`: integer, read-only.
     #[coupa(wire = "copy-project-id", integer, read_only)]
     pub copy_project_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -67,66 +80,87 @@ pub struct Project {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `project`.
     #[coupa(wire = "currency", reference(to = crate::Project, by("id", "name")))]
     pub currency: Option<Box<crate::Project>>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `display-date-range-warning`: boolean.
     #[coupa(wire = "display-date-range-warning", boolean)]
     pub display_date_range_warning: Option<bool>,
+
     /// `enabled-tabs`: text.
     #[coupa(wire = "enabled-tabs", text)]
     pub enabled_tabs: Option<String>,
+
     /// `end-date`: datetime, required on create.
     #[coupa(wire = "end-date", datetime, required)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `external-reference-number`: string of at most 255 characters.
     #[coupa(wire = "external-reference-number", string(max_length = 255))]
     pub external_reference_number: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `mention-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "mention-name", string(max_length = 255), read_only)]
     pub mention_name: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `open`: boolean.
     #[coupa(wire = "open", boolean)]
     pub open: Option<bool>,
+
     /// `project-id`: integer, read-only.
     #[coupa(wire = "project-id", integer, read_only)]
     pub project_id: Option<i64>,
+
     /// `show-contracts-rollup-fields`: boolean.
     #[coupa(wire = "show-contracts-rollup-fields", boolean)]
     pub show_contracts_rollup_fields: Option<bool>,
+
     /// `show-sourcing-rollup-fields`: boolean.
     #[coupa(wire = "show-sourcing-rollup-fields", boolean)]
     pub show_sourcing_rollup_fields: Option<bool>,
+
     /// `show-suppliers-rollup-fields`: boolean.
     #[coupa(wire = "show-suppliers-rollup-fields", boolean)]
     pub show_suppliers_rollup_fields: Option<bool>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 25 characters, read-only.
     #[coupa(wire = "status", string(max_length = 25), read_only)]
     pub status: Option<String>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `template-group`: custom.
     #[coupa(wire = "template-group", custom)]
     pub template_group: Option<::coupa::CustomFields>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -134,9 +168,11 @@ pub struct Project {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `users`: list of `user`.
     #[coupa(wire = "users", list(of = crate::User, item = "user"))]
     pub users: Option<Vec<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

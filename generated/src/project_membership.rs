@@ -14,30 +14,39 @@ pub struct ProjectMembership {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `owner`: boolean.
     #[coupa(wire = "owner", boolean)]
     pub owner: Option<bool>,
+
     /// `participant`: boolean.
     #[coupa(wire = "participant", boolean)]
     pub participant: Option<bool>,
+
     /// `project`: reference to `project`.
     #[coupa(wire = "project", reference(to = crate::Project, by("id", "name")))]
     pub project: Option<Box<crate::Project>>,
+
     /// `project-id`: integer.
     #[coupa(wire = "project-id", integer)]
     pub project_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `user`: reference to `user`.
     #[coupa(wire = "user", reference(to = crate::User, by("id", "login", "email")))]
     pub user: Option<Box<crate::User>>,
+
     /// `user-id`: integer.
     #[coupa(wire = "user-id", integer)]
     pub user_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,6 +14,7 @@ pub struct ProjectTask {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,60 +22,78 @@ pub struct ProjectTask {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `due-date`: datetime.
     #[coupa(wire = "due-date", datetime)]
     pub due_date: Option<::coupa::DateTime>,
+
     /// `duration`: decimal.
     #[coupa(wire = "duration", decimal)]
     pub duration: Option<::coupa::Decimal>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `linkable`: reference to `task`.
     #[coupa(wire = "linkable", reference(to = crate::Task, by("id")))]
     pub linkable: Option<Box<crate::Task>>,
+
     /// `linkable-id`: integer.
     #[coupa(wire = "linkable-id", integer)]
     pub linkable_id: Option<i64>,
+
     /// `linkable-type`: string of at most 255 characters.
     #[coupa(wire = "linkable-type", string(max_length = 255))]
     pub linkable_type: Option<String>,
+
     /// `owner`: reference to `user`.
     #[coupa(wire = "owner", reference(to = crate::User, by("id", "login", "email")))]
     pub owner: Option<Box<crate::User>>,
+
     /// `owner-id`: integer.
     #[coupa(wire = "owner-id", integer)]
     pub owner_id: Option<i64>,
+
     /// `percentage`: integer.
     #[coupa(wire = "percentage", integer)]
     pub percentage: Option<i64>,
+
     /// `resolved-at`: datetime, read-only.
     #[coupa(wire = "resolved-at", datetime, read_only)]
     pub resolved_at: Option<::coupa::DateTime>,
+
     /// `resolved-by`: reference to `user`.
     #[coupa(
         wire = "resolved-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub resolved_by: Option<Box<crate::User>>,
+
     /// `start-date`: datetime.
     #[coupa(wire = "start-date", datetime)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `task-id`: integer, read-only.
     #[coupa(wire = "task-id", integer, read_only)]
     pub task_id: Option<i64>,
+
     /// `title`: string of at most 255 characters, required on create.
     #[coupa(wire = "title", string(max_length = 255), required)]
     pub title: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -82,6 +101,7 @@ pub struct ProjectTask {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

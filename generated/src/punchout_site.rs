@@ -7,15 +7,19 @@ pub struct PunchoutSite {
     /// `agent-auth-key`: text, read-only.
     #[coupa(wire = "agent-auth-key", text, read_only)]
     pub agent_auth_key: Option<String>,
+
     /// `agent-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "agent-type", string(max_length = 255), read_only)]
     pub agent_type: Option<String>,
+
     /// `contract-id`: integer, required on create.
     #[coupa(wire = "contract-id", integer, required)]
     pub contract_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,90 +27,116 @@ pub struct PunchoutSite {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters, read-only.
     #[coupa(wire = "description", string(max_length = 255), read_only)]
     pub description: Option<String>,
+
     /// `disable-cert-verify`: boolean.
     #[coupa(wire = "disable-cert-verify", boolean)]
     pub disable_cert_verify: Option<bool>,
+
     /// `diversity-categories`: list of `diversity_category`.
     #[coupa(
         wire = "diversity-categories",
         list(of = crate::DiversityCategory, item = "diversity-category")
     )]
     pub diversity_categories: Option<Vec<crate::DiversityCategory>>,
+
     /// `domain`: string, required on create.
     #[coupa(wire = "domain", string, required)]
     pub domain: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `identity`: string, required on create.
     #[coupa(wire = "identity", string, required)]
     pub identity: Option<String>,
+
     /// `is-coupa-advantage`: string, read-only.
     #[coupa(wire = "is-coupa-advantage", string, read_only)]
     pub is_coupa_advantage: Option<String>,
+
     /// `is-from-coupa-checkout`: boolean.
     #[coupa(wire = "is-from-coupa-checkout", boolean)]
     pub is_from_coupa_checkout: Option<bool>,
+
     /// `is-user-preferred`: string, read-only.
     #[coupa(wire = "is-user-preferred", string, read_only)]
     pub is_user_preferred: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `protocol`: string, required on create.
     #[coupa(wire = "protocol", string, required)]
     pub protocol: Option<String>,
+
     /// `realtime-agent-key`: string of at most 255 characters, read-only.
     #[coupa(wire = "realtime-agent-key", string(max_length = 255), read_only)]
     pub realtime_agent_key: Option<String>,
+
     /// `related-commodities`: list of `commodity`.
     #[coupa(
         wire = "related-commodities",
         list(of = crate::Commodity, item = "related-commodity")
     )]
     pub related_commodities: Option<Vec<crate::Commodity>>,
+
     /// `search-mode`: integer, read-only.
     #[coupa(wire = "search-mode", integer, read_only)]
     pub search_mode: Option<i64>,
+
     /// `secret`: string, required on create.
     #[coupa(wire = "secret", string, required)]
     pub secret: Option<String>,
+
     /// `sender-domain`: string, required on create.
     #[coupa(wire = "sender-domain", string, required)]
     pub sender_domain: Option<String>,
+
     /// `sender-identity`: string, required on create.
     #[coupa(wire = "sender-identity", string, required)]
     pub sender_identity: Option<String>,
+
     /// `ssl-version`: string of at most 255 characters.
     #[coupa(wire = "ssl-version", string(max_length = 255))]
     pub ssl_version: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-id`: integer.
     #[coupa(wire = "supplier-id", integer)]
     pub supplier_id: Option<i64>,
+
     /// `supports-edit`: boolean.
     #[coupa(wire = "supports-edit", boolean)]
     pub supports_edit: Option<bool>,
+
     /// `supports-inspect`: boolean.
     #[coupa(wire = "supports-inspect", boolean)]
     pub supports_inspect: Option<bool>,
+
     /// `tags`: list of `punchout_site`.
     #[coupa(wire = "tags", list(of = crate::PunchoutSite, item = "tag"))]
     pub tags: Option<Vec<crate::PunchoutSite>>,
+
     /// `title`: string, read-only.
     #[coupa(wire = "title", string, read_only)]
     pub title: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -114,12 +144,15 @@ pub struct PunchoutSite {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `url`: string, required on create.
     #[coupa(wire = "url", string, required)]
     pub url: Option<String>,
+
     /// `use-api`: boolean, read-only.
     #[coupa(wire = "use-api", boolean, read_only)]
     pub use_api: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

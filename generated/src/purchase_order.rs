@@ -23,27 +23,35 @@ pub struct PurchaseOrder {
     /// `acknowledged-at`: datetime, read-only.
     #[coupa(wire = "acknowledged-at", datetime, read_only)]
     pub acknowledged_at: Option<::coupa::DateTime>,
+
     /// `acknowledged-flag`: boolean.
     #[coupa(wire = "acknowledged-flag", boolean)]
     pub acknowledged_flag: Option<bool>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `change-type`: enum, read-only.
     #[coupa(wire = "change-type", enumeration, read_only)]
     pub change_type: Option<PurchaseOrderChangeType>,
+
     /// `classification`: enum.
     #[coupa(wire = "classification", enumeration)]
     pub classification: Option<PurchaseOrderClassification>,
+
     /// `confirm-by-hrs`: integer.
     #[coupa(wire = "confirm-by-hrs", integer)]
     pub confirm_by_hrs: Option<i64>,
+
     /// `coupa-accelerate-status`: enum, read-only.
     #[coupa(wire = "coupa-accelerate-status", enumeration, read_only)]
     pub coupa_accelerate_status: Option<PurchaseOrderCoupaAccelerateStatus>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -51,9 +59,11 @@ pub struct PurchaseOrder {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(wire = "currency", reference(to = crate::Currency, by("id", "code")))]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `current-integration-history-records`: list of `integration_history_record`.
     #[coupa(
         wire = "current-integration-history-records",
@@ -65,78 +75,98 @@ pub struct PurchaseOrder {
     pub current_integration_history_records: Option<
         Vec<crate::IntegrationHistoryRecord>,
     >,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `hide-price`: reference to `purchase_order`.
     #[coupa(wire = "hide-price", reference(to = crate::PurchaseOrder, by("id")))]
     pub hide_price: Option<Box<crate::PurchaseOrder>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `internal-revision`: integer, read-only.
     #[coupa(wire = "internal-revision", integer, read_only)]
     pub internal_revision: Option<i64>,
+
     /// `invoice-stop`: boolean, read-only.
     #[coupa(wire = "invoice-stop", boolean, read_only)]
     pub invoice_stop: Option<bool>,
+
     /// `last-exported-at`: datetime.
     #[coupa(wire = "last-exported-at", datetime)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `order-confirmation-level`: string.
     #[coupa(wire = "order-confirmation-level", string)]
     pub order_confirmation_level: Option<String>,
+
     /// `order-header-confirmations`: list of `order_header_confirmation`.
     #[coupa(
         wire = "order-header-confirmations",
         list(of = crate::OrderHeaderConfirmation, item = "order-header-confirmation")
     )]
     pub order_header_confirmations: Option<Vec<crate::OrderHeaderConfirmation>>,
+
     /// `order-lines`: list of `purchase_order_line`.
     #[coupa(
         wire = "order-lines",
         list(of = crate::PurchaseOrderLine, item = "order-line", inline)
     )]
     pub order_lines: Option<Vec<crate::PurchaseOrderLine>>,
+
     /// `payment-method`: string of at most 255 characters.
     #[coupa(wire = "payment-method", string(max_length = 255))]
     pub payment_method: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `pcard`: `pcard` record.
     #[coupa(wire = "pcard", object(of = crate::Pcard))]
     pub pcard: Option<Box<crate::Pcard>>,
+
     /// `po-number`: string of at most 20 characters.
     #[coupa(wire = "po-number", string(max_length = 20))]
     pub po_number: Option<String>,
+
     /// `price-hidden`: boolean, read-only.
     #[coupa(wire = "price-hidden", boolean, read_only)]
     pub price_hidden: Option<bool>,
+
     /// `reason-insight-events`: list of `purchase_order`.
     #[coupa(
         wire = "reason-insight-events",
         list(of = crate::PurchaseOrder, item = "reason-insight-event")
     )]
     pub reason_insight_events: Option<Vec<crate::PurchaseOrder>>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `requester`: reference to `user`.
     #[coupa(wire = "requester", reference(to = crate::User, by("id", "login", "email")))]
     pub requester: Option<Box<crate::User>>,
+
     /// `requisition-header`: reference to `requisition`.
     #[coupa(wire = "requisition-header", reference(to = crate::Requisition, by("id")))]
     pub requisition_header: Option<Box<crate::Requisition>>,
+
     /// `ship-to-address`: reference to `address`, required on create.
     #[coupa(
         wire = "ship-to-address",
@@ -144,24 +174,29 @@ pub struct PurchaseOrder {
         required
     )]
     pub ship_to_address: Option<Box<crate::Address>>,
+
     /// `ship-to-attention`: string of at most 255 characters.
     #[coupa(wire = "ship-to-attention", string(max_length = 255))]
     pub ship_to_attention: Option<String>,
+
     /// `ship-to-user`: reference to `user`.
     #[coupa(
         wire = "ship-to-user",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub ship_to_user: Option<Box<crate::User>>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `status`: enum, read-only.
     #[coupa(wire = "status", enumeration, read_only)]
     pub status: Option<PurchaseOrderStatus>,
+
     /// `supplier`: reference to `supplier`, required on create.
     #[coupa(
         wire = "supplier",
@@ -169,27 +204,34 @@ pub struct PurchaseOrder {
         required
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-site`: reference to `supplier_site`.
     #[coupa(
         wire = "supplier-site",
         reference(to = crate::SupplierSite, by("id", "name", "code"))
     )]
     pub supplier_site: Option<Box<crate::SupplierSite>>,
+
     /// `transmission-emails`: text.
     #[coupa(wire = "transmission-emails", text)]
     pub transmission_emails: Option<String>,
+
     /// `transmission-method-override`: enum.
     #[coupa(wire = "transmission-method-override", enumeration)]
     pub transmission_method_override: Option<PurchaseOrderTransmissionMethodOverride>,
+
     /// `transmission-status`: enum, read-only.
     #[coupa(wire = "transmission-status", enumeration, read_only)]
     pub transmission_status: Option<PurchaseOrderTransmissionStatus>,
+
     /// `type`: enum.
     #[coupa(wire = "type", enumeration)]
     pub type_: Option<PurchaseOrderType>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -197,21 +239,26 @@ pub struct PurchaseOrder {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-group-members`: list of `user_group`.
     #[coupa(
         wire = "user-group-members",
         list(of = crate::UserGroup, item = "user-group-member")
     )]
     pub user_group_members: Option<Vec<crate::UserGroup>>,
+
     /// `user-members`: list of `user`.
     #[coupa(wire = "user-members", list(of = crate::User, item = "user-member"))]
     pub user_members: Option<Vec<crate::User>>,
+
     /// `version`: integer.
     #[coupa(wire = "version", integer)]
     pub version: Option<i64>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -223,12 +270,15 @@ pub enum PurchaseOrderChangeType {
     /// `change`
     #[coupa(wire = "change")]
     Change,
+
     /// `revision`
     #[coupa(wire = "revision")]
     Revision,
+
     /// `confirmation`
     #[coupa(wire = "confirmation")]
     Confirmation,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -239,12 +289,15 @@ pub enum PurchaseOrderClassification {
     /// `msp`
     #[coupa(wire = "msp")]
     Msp,
+
     /// `supplier`
     #[coupa(wire = "supplier")]
     Supplier,
+
     /// `vms`
     #[coupa(wire = "vms")]
     Vms,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -255,6 +308,7 @@ pub enum PurchaseOrderCoupaAccelerateStatus {
     /// `accelerated`
     #[coupa(wire = "accelerated")]
     Accelerated,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -265,36 +319,47 @@ pub enum PurchaseOrderStatus {
     /// `buyer_hold`
     #[coupa(wire = "buyer_hold")]
     BuyerHold,
+
     /// `cancelled`
     #[coupa(wire = "cancelled")]
     Cancelled,
+
     /// `closed`
     #[coupa(wire = "closed")]
     Closed,
+
     /// `currency_hold`
     #[coupa(wire = "currency_hold")]
     CurrencyHold,
+
     /// `draft`
     #[coupa(wire = "draft")]
     Draft,
+
     /// `error`
     #[coupa(wire = "error")]
     Error,
+
     /// `expensed`
     #[coupa(wire = "expensed")]
     Expensed,
+
     /// `issued`
     #[coupa(wire = "issued")]
     Issued,
+
     /// `supplier_hold`
     #[coupa(wire = "supplier_hold")]
     SupplierHold,
+
     /// `supplier_window_hold`
     #[coupa(wire = "supplier_window_hold")]
     SupplierWindowHold,
+
     /// `exported`
     #[coupa(wire = "exported")]
     Exported,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -305,12 +370,15 @@ pub enum PurchaseOrderTransmissionMethodOverride {
     /// `supplier_default`
     #[coupa(wire = "supplier_default")]
     SupplierDefault,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `do_not_transmit`
     #[coupa(wire = "do_not_transmit")]
     DoNotTransmit,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -321,48 +389,63 @@ pub enum PurchaseOrderTransmissionStatus {
     /// `created`
     #[coupa(wire = "created")]
     Created,
+
     /// `deferred`
     #[coupa(wire = "deferred")]
     Deferred,
+
     /// `deferred_processing`
     #[coupa(wire = "deferred_processing")]
     DeferredProcessing,
+
     /// `pending_manual`
     #[coupa(wire = "pending_manual")]
     PendingManual,
+
     /// `pending_manual_cancel`
     #[coupa(wire = "pending_manual_cancel")]
     PendingManualCancel,
+
     /// `awaiting_online_purchase`
     #[coupa(wire = "awaiting_online_purchase")]
     AwaitingOnlinePurchase,
+
     /// `scheduled_for_email`
     #[coupa(wire = "scheduled_for_email")]
     ScheduledForEmail,
+
     /// `sent_via_email`
     #[coupa(wire = "sent_via_email")]
     SentViaEmail,
+
     /// `scheduled_for_cxml`
     #[coupa(wire = "scheduled_for_cxml")]
     ScheduledForCxml,
+
     /// `scheduled_for_xml`
     #[coupa(wire = "scheduled_for_xml")]
     ScheduledForXml,
+
     /// `sent_via_cxml`
     #[coupa(wire = "sent_via_cxml")]
     SentViaCxml,
+
     /// `sent_via_xml`
     #[coupa(wire = "sent_via_xml")]
     SentViaXml,
+
     /// `sent_manually`
     #[coupa(wire = "sent_manually")]
     SentManually,
+
     /// `purchased_online`
     #[coupa(wire = "purchased_online")]
     PurchasedOnline,
+
     /// `transmission_failure`
     #[coupa(wire = "transmission_failure")]
     TransmissionFailure,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -373,6 +456,7 @@ pub enum PurchaseOrderType {
     /// `ExternalOrderHeader`
     #[coupa(wire = "ExternalOrderHeader")]
     ExternalOrderHeader,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

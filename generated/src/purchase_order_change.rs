@@ -15,21 +15,25 @@ pub struct PurchaseOrderChange {
     /// `acknowledged-at`: date, read-only.
     #[coupa(wire = "acknowledged-at", date, read_only)]
     pub acknowledged_at: Option<::coupa::NaiveDate>,
+
     /// `approvals`: list of `purchase_order_change`.
     #[coupa(
         wire = "approvals",
         list(of = crate::PurchaseOrderChange, item = "approval")
     )]
     pub approvals: Option<Vec<crate::PurchaseOrderChange>>,
+
     /// `attachments`: list of `purchase_order_change`.
     #[coupa(
         wire = "attachments",
         list(of = crate::PurchaseOrderChange, item = "attachment")
     )]
     pub attachments: Option<Vec<crate::PurchaseOrderChange>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -37,146 +41,184 @@ pub struct PurchaseOrderChange {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `current-approval`: reference to `approval`.
     #[coupa(wire = "current-approval", reference(to = crate::Approval, by("id")))]
     pub current_approval: Option<Box<crate::Approval>>,
+
     /// `current-parallel-approvals`: list of `approval`.
     #[coupa(
         wire = "current-parallel-approvals",
         list(of = crate::Approval, item = "current-parallel-approval")
     )]
     pub current_parallel_approvals: Option<Vec<crate::Approval>>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `hide-price`: reference to `purchase_order_change`.
     #[coupa(wire = "hide-price", reference(to = crate::PurchaseOrderChange, by("id")))]
     pub hide_price: Option<Box<crate::PurchaseOrderChange>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `justification`: string, read-only.
     #[coupa(wire = "justification", string, read_only)]
     pub justification: Option<String>,
+
     /// `lines-count`: integer, read-only.
     #[coupa(wire = "lines-count", integer, read_only)]
     pub lines_count: Option<i64>,
+
     /// `lines-pending-add-count`: integer, read-only.
     #[coupa(wire = "lines-pending-add-count", integer, read_only)]
     pub lines_pending_add_count: Option<i64>,
+
     /// `lines-pending-delete-count`: integer, read-only.
     #[coupa(wire = "lines-pending-delete-count", integer, read_only)]
     pub lines_pending_delete_count: Option<i64>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `order-header-id`: integer.
     #[coupa(wire = "order-header-id", integer)]
     pub order_header_id: Option<i64>,
+
     /// `order-line-changes`: list of `order_line_change`.
     #[coupa(
         wire = "order-line-changes",
         list(of = crate::OrderLineChange, item = "order-line-change")
     )]
     pub order_line_changes: Option<Vec<crate::OrderLineChange>>,
+
     /// `payment-method`: string of at most 255 characters.
     #[coupa(wire = "payment-method", string(max_length = 255))]
     pub payment_method: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `pcard`: `pcard` record.
     #[coupa(wire = "pcard", object(of = crate::Pcard))]
     pub pcard: Option<Box<crate::Pcard>>,
+
     /// `pending-cancel`: boolean, read-only.
     #[coupa(wire = "pending-cancel", boolean, read_only)]
     pub pending_cancel: Option<bool>,
+
     /// `po-number`: string of at most 20 characters, read-only.
     #[coupa(wire = "po-number", string(max_length = 20), read_only)]
     pub po_number: Option<String>,
+
     /// `price-hidden`: boolean, read-only.
     #[coupa(wire = "price-hidden", boolean, read_only)]
     pub price_hidden: Option<bool>,
+
     /// `reason-insight-event`: `reason_insight_event` record.
     #[coupa(wire = "reason-insight-event", object(of = crate::ReasonInsightEvent))]
     pub reason_insight_event: Option<Box<crate::ReasonInsightEvent>>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `reject-reason`: string, read-only.
     #[coupa(wire = "reject-reason", string, read_only)]
     pub reject_reason: Option<String>,
+
     /// `requester`: reference to `user`.
     #[coupa(wire = "requester", reference(to = crate::User, by("id", "login", "email")))]
     pub requester: Option<Box<crate::User>>,
+
     /// `requisition-header-id`: integer, read-only.
     #[coupa(wire = "requisition-header-id", integer, read_only)]
     pub requisition_header_id: Option<i64>,
+
     /// `ship-to-address`: reference to `address`.
     #[coupa(wire = "ship-to-address", reference(to = crate::Address, by("id", "name")))]
     pub ship_to_address: Option<Box<crate::Address>>,
+
     /// `ship-to-attention`: string of at most 255 characters.
     #[coupa(wire = "ship-to-attention", string(max_length = 255))]
     pub ship_to_attention: Option<String>,
+
     /// `ship-to-user`: reference to `user`.
     #[coupa(
         wire = "ship-to-user",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub ship_to_user: Option<Box<crate::User>>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-initiated`: boolean, read-only.
     #[coupa(wire = "supplier-initiated", boolean, read_only)]
     pub supplier_initiated: Option<bool>,
+
     /// `supplier-site`: reference to `supplier_site`.
     #[coupa(
         wire = "supplier-site",
         reference(to = crate::SupplierSite, by("id", "name", "code"))
     )]
     pub supplier_site: Option<Box<crate::SupplierSite>>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal(precision = 32, scale = 4), read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `transmission-emails`: text.
     #[coupa(wire = "transmission-emails", text)]
     pub transmission_emails: Option<String>,
+
     /// `transmission-method-override`: enum.
     #[coupa(wire = "transmission-method-override", enumeration)]
     pub transmission_method_override: Option<
         PurchaseOrderChangeTransmissionMethodOverride,
     >,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -184,9 +226,11 @@ pub struct PurchaseOrderChange {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `version`: integer, read-only.
     #[coupa(wire = "version", integer, read_only)]
     pub version: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -198,12 +242,15 @@ pub enum PurchaseOrderChangeTransmissionMethodOverride {
     /// `supplier_default`
     #[coupa(wire = "supplier_default")]
     SupplierDefault,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `do_not_transmit`
     #[coupa(wire = "do_not_transmit")]
     DoNotTransmit,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,24 +14,31 @@ pub struct QuoteAwardApprovableComment {
     /// `attachments`: list of `comment`.
     #[coupa(wire = "attachments", list(of = crate::Comment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Comment>>,
+
     /// `comment-type`: string of at most 255 characters.
     #[coupa(wire = "comment-type", string(max_length = 255))]
     pub comment_type: Option<String>,
+
     /// `commentable-id`: integer.
     #[coupa(wire = "commentable-id", integer)]
     pub commentable_id: Option<i64>,
+
     /// `commentable-type`: string of at most 255 characters.
     #[coupa(wire = "commentable-type", string(max_length = 255))]
     pub commentable_type: Option<String>,
+
     /// `comments`: text.
     #[coupa(wire = "comments", text)]
     pub comments: Option<String>,
+
     /// `comments-with-mentions-uniq-id`: string, read-only.
     #[coupa(wire = "comments-with-mentions-uniq-id", string, read_only)]
     pub comments_with_mentions_uniq_id: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -39,21 +46,27 @@ pub struct QuoteAwardApprovableComment {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `mentionees`: string, read-only.
     #[coupa(wire = "mentionees", string, read_only)]
     pub mentionees: Option<String>,
+
     /// `reason-code`: string, read-only.
     #[coupa(wire = "reason-code", string, read_only)]
     pub reason_code: Option<String>,
+
     /// `to-supplier`: string.
     #[coupa(wire = "to-supplier", string)]
     pub to_supplier: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +74,7 @@ pub struct QuoteAwardApprovableComment {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

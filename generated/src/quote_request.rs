@@ -14,57 +14,72 @@ pub struct QuoteRequest {
     /// `allow-award-individual-line-items`: string.
     #[coupa(wire = "allow-award-individual-line-items", string)]
     pub allow_award_individual_line_items: Option<String>,
+
     /// `allow-multiple-response`: boolean.
     #[coupa(wire = "allow-multiple-response", boolean)]
     pub allow_multiple_response: Option<bool>,
+
     /// `allow-supplier-to-send-attachments`: boolean.
     #[coupa(wire = "allow-supplier-to-send-attachments", boolean)]
     pub allow_supplier_to_send_attachments: Option<bool>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `automatic-bid-unsealing`: boolean.
     #[coupa(wire = "automatic-bid-unsealing", boolean)]
     pub automatic_bid_unsealing: Option<bool>,
+
     /// `base-price-calculation-method`: integer.
     #[coupa(wire = "base-price-calculation-method", integer)]
     pub base_price_calculation_method: Option<i64>,
+
     /// `business-partners`: list of `quote_requests_user`.
     #[coupa(
         wire = "business-partners",
         list(of = crate::QuoteRequestsUser, item = "business-partner")
     )]
     pub business_partners: Option<Vec<crate::QuoteRequestsUser>>,
+
     /// `comments`: text.
     #[coupa(wire = "comments", text)]
     pub comments: Option<String>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `cost-avoidance`: decimal.
     #[coupa(wire = "cost-avoidance", decimal(precision = 30, scale = 4))]
     pub cost_avoidance: Option<::coupa::Decimal>,
+
     /// `cost-avoidance-currency`: reference to `currency`.
     #[coupa(
         wire = "cost-avoidance-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub cost_avoidance_currency: Option<Box<crate::Currency>>,
+
     /// `creatable-from-id`: integer, read-only.
     #[coupa(wire = "creatable-from-id", integer, read_only)]
     pub creatable_from_id: Option<i64>,
+
     /// `creatable-from-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "creatable-from-type", string(max_length = 255), read_only)]
     pub creatable_from_type: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -72,117 +87,150 @@ pub struct QuoteRequest {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `easy-forms`: list of `easy_form`.
     #[coupa(wire = "easy-forms", list(of = crate::EasyForm, item = "easy-form"))]
     pub easy_forms: Option<Vec<crate::EasyForm>>,
+
     /// `end-time`: datetime.
     #[coupa(wire = "end-time", datetime)]
     pub end_time: Option<::coupa::DateTime>,
+
     /// `event-type`: string of at most 255 characters, required on create.
     #[coupa(wire = "event-type", string(max_length = 255), required)]
     pub event_type: Option<String>,
+
     /// `exported`: boolean.
     #[coupa(wire = "exported", boolean)]
     pub exported: Option<bool>,
+
     /// `forms`: list of `form`.
     #[coupa(wire = "forms", list(of = crate::Form, item = "form"))]
     pub forms: Option<Vec<crate::Form>>,
+
     /// `hidden`: boolean.
     #[coupa(wire = "hidden", boolean)]
     pub hidden: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lines`: list of `quote_request_line`.
     #[coupa(wire = "lines", list(of = crate::QuoteRequestLine, item = "line"))]
     pub lines: Option<Vec<crate::QuoteRequestLine>>,
+
     /// `lots`: list of `quote_requests_lot`.
     #[coupa(wire = "lots", list(of = crate::QuoteRequestsLot, item = "lot"))]
     pub lots: Option<Vec<crate::QuoteRequestsLot>>,
+
     /// `negotiated-savings`: decimal.
     #[coupa(wire = "negotiated-savings", decimal(precision = 32, scale = 4))]
     pub negotiated_savings: Option<::coupa::Decimal>,
+
     /// `negotiated-savings-currency`: reference to `currency`.
     #[coupa(
         wire = "negotiated-savings-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub negotiated_savings_currency: Option<Box<crate::Currency>>,
+
     /// `original-id`: integer, read-only.
     #[coupa(wire = "original-id", integer, read_only)]
     pub original_id: Option<i64>,
+
     /// `planned-savings`: decimal.
     #[coupa(wire = "planned-savings", decimal(precision = 30, scale = 6))]
     pub planned_savings: Option<::coupa::Decimal>,
+
     /// `planned-savings-currency`: reference to `currency`.
     #[coupa(
         wire = "planned-savings-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub planned_savings_currency: Option<Box<crate::Currency>>,
+
     /// `public`: boolean.
     #[coupa(wire = "public", boolean)]
     pub public: Option<bool>,
+
     /// `quote-messages`: custom.
     #[coupa(wire = "quote-messages", custom)]
     pub quote_messages: Option<::coupa::CustomFields>,
+
     /// `quote-request-attachments`: list of `quote_request_attachment`.
     #[coupa(
         wire = "quote-request-attachments",
         list(of = crate::QuoteRequestAttachment, item = "quote-request-attachment")
     )]
     pub quote_request_attachments: Option<Vec<crate::QuoteRequestAttachment>>,
+
     /// `quote-suppliers`: list of `quote_supplier`.
     #[coupa(
         wire = "quote-suppliers",
         list(of = crate::QuoteSupplier, item = "quote-supplier")
     )]
     pub quote_suppliers: Option<Vec<crate::QuoteSupplier>>,
+
     /// `revision`: string of at most 255 characters, read-only.
     #[coupa(wire = "revision", string(max_length = 255), read_only)]
     pub revision: Option<String>,
+
     /// `sealed-bids`: boolean.
     #[coupa(wire = "sealed-bids", boolean)]
     pub sealed_bids: Option<bool>,
+
     /// `sealing-stage`: integer, read-only.
     #[coupa(wire = "sealing-stage", integer, read_only)]
     pub sealing_stage: Option<i64>,
+
     /// `sealing-type`: integer.
     #[coupa(wire = "sealing-type", integer)]
     pub sealing_type: Option<i64>,
+
     /// `start-on-submit`: boolean.
     #[coupa(wire = "start-on-submit", boolean)]
     pub start_on_submit: Option<bool>,
+
     /// `start-time`: datetime.
     #[coupa(wire = "start-time", datetime)]
     pub start_time: Option<::coupa::DateTime>,
+
     /// `state`: string of at most 255 characters, read-only.
     #[coupa(wire = "state", string(max_length = 255), read_only)]
     pub state: Option<String>,
+
     /// `submit-time`: datetime.
     #[coupa(wire = "submit-time", datetime)]
     pub submit_time: Option<::coupa::DateTime>,
+
     /// `tags`: list of `tag`.
     #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
     pub tags: Option<Vec<crate::Tag>>,
+
     /// `template-id`: integer, read-only.
     #[coupa(wire = "template-id", integer, read_only)]
     pub template_id: Option<i64>,
+
     /// `timezone`: string of at most 255 characters.
     #[coupa(wire = "timezone", string(max_length = 255))]
     pub timezone: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -190,6 +238,7 @@ pub struct QuoteRequest {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

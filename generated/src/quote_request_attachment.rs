@@ -11,21 +11,27 @@ pub struct QuoteRequestAttachment {
     /// `allow-to-respond`: boolean.
     #[coupa(wire = "allow-to-respond", boolean)]
     pub allow_to_respond: Option<bool>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `instruction`: text.
     #[coupa(wire = "instruction", text)]
     pub instruction: Option<String>,
+
     /// `name`: string of at most 255 characters.
     #[coupa(wire = "name", string(max_length = 255))]
     pub name: Option<String>,
+
     /// `response-required`: boolean.
     #[coupa(wire = "response-required", boolean)]
     pub response_required: Option<bool>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

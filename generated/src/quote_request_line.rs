@@ -7,18 +7,23 @@ pub struct QuoteRequestLine {
     /// `classification-of-goods`: string of at most 255 characters.
     #[coupa(wire = "classification-of-goods", string(max_length = 255))]
     pub classification_of_goods: Option<String>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `creatable-from-id`: integer, read-only.
     #[coupa(wire = "creatable-from-id", integer, read_only)]
     pub creatable_from_id: Option<i64>,
+
     /// `creatable-from-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "creatable-from-type", string(max_length = 255), read_only)]
     pub creatable_from_type: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -26,15 +31,19 @@ pub struct QuoteRequestLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `easy-form`: `easy_form` record.
     #[coupa(wire = "easy-form", object(of = crate::EasyForm))]
     pub easy_form: Option<Box<crate::EasyForm>>,
+
     /// `extended-description`: text.
     #[coupa(wire = "extended-description", text)]
     pub extended_description: Option<String>,
+
     /// `extra-line-attribute`: `extra_line_attributes_quote_request_line_attribute` record.
     #[coupa(
         wire = "extra-line-attribute",
@@ -43,57 +52,73 @@ pub struct QuoteRequestLine {
     pub extra_line_attribute: Option<
         Box<crate::ExtraLineAttributesQuoteRequestLineAttribute>,
     >,
+
     /// `fiscal-code`: string of at most 255 characters.
     #[coupa(wire = "fiscal-code", string(max_length = 255))]
     pub fiscal_code: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `manually-entered-base-price`: boolean.
     #[coupa(wire = "manually-entered-base-price", boolean)]
     pub manually_entered_base_price: Option<bool>,
+
     /// `manufacturer-name`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
+
     /// `need-by-date`: datetime.
     #[coupa(wire = "need-by-date", datetime)]
     pub need_by_date: Option<::coupa::DateTime>,
+
     /// `price-amount`: decimal.
     #[coupa(wire = "price-amount", decimal(precision = 30, scale = 6))]
     pub price_amount: Option<::coupa::Decimal>,
+
     /// `price-currency`: reference to `currency`.
     #[coupa(
         wire = "price-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub price_currency: Option<Box<crate::Currency>>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `reporting-price-amount`: decimal.
     #[coupa(wire = "reporting-price-amount", decimal(precision = 30, scale = 6))]
     pub reporting_price_amount: Option<::coupa::Decimal>,
+
     /// `request-details`: string, read-only.
     #[coupa(wire = "request-details", string, read_only)]
     pub request_details: Option<String>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `type`: string of at most 255 characters, required on create.
     #[coupa(wire = "type", string(max_length = 255), required)]
     pub type_: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -101,9 +126,11 @@ pub struct QuoteRequestLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `weight`: integer.
     #[coupa(wire = "weight", integer)]
     pub weight: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,9 +14,11 @@ pub struct QuoteRequestPendingQuoteSupplier {
     /// `contact-name`: string of at most 255 characters, required on create.
     #[coupa(wire = "contact-name", string(max_length = 255), required)]
     pub contact_name: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,30 +26,38 @@ pub struct QuoteRequestPendingQuoteSupplier {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `display-name`: string of at most 255 characters.
     #[coupa(wire = "display-name", string(max_length = 255))]
     pub display_name: Option<String>,
+
     /// `email`: string of at most 255 characters, required on create.
     #[coupa(wire = "email", string(max_length = 255), required)]
     pub email: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `public-profile-link`: string of at most 255 characters.
     #[coupa(wire = "public-profile-link", string(max_length = 255))]
     pub public_profile_link: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -55,6 +65,7 @@ pub struct QuoteRequestPendingQuoteSupplier {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,12 +14,15 @@ pub struct QuoteRequestQuoteResponse {
     /// `awarded`: boolean, read-only.
     #[coupa(wire = "awarded", boolean, read_only)]
     pub awarded: Option<bool>,
+
     /// `comments`: text, read-only.
     #[coupa(wire = "comments", text, read_only)]
     pub comments: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,45 +30,58 @@ pub struct QuoteRequestQuoteResponse {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lines`: list of `quote_response_line`.
     #[coupa(wire = "lines", list(of = crate::QuoteResponseLine, item = "line"))]
     pub lines: Option<Vec<crate::QuoteResponseLine>>,
+
     /// `position`: integer, read-only.
     #[coupa(wire = "position", integer, read_only)]
     pub position: Option<i64>,
+
     /// `promoted`: boolean, read-only.
     #[coupa(wire = "promoted", boolean, read_only)]
     pub promoted: Option<bool>,
+
     /// `quote-request-id`: integer, read-only.
     #[coupa(wire = "quote-request-id", integer, read_only)]
     pub quote_request_id: Option<i64>,
+
     /// `quote-request-original-id`: string, read-only.
     #[coupa(wire = "quote-request-original-id", string, read_only)]
     pub quote_request_original_id: Option<String>,
+
     /// `quote-request-revision`: string, read-only.
     #[coupa(wire = "quote-request-revision", string, read_only)]
     pub quote_request_revision: Option<String>,
+
     /// `quote-supplier`: reference to `quote_supplier`.
     #[coupa(
         wire = "quote-supplier",
         reference(to = crate::QuoteSupplier, by("id", "name", "email"))
     )]
     pub quote_supplier: Option<Box<crate::QuoteSupplier>>,
+
     /// `state`: string of at most 255 characters, read-only.
     #[coupa(wire = "state", string(max_length = 255), read_only)]
     pub state: Option<String>,
+
     /// `submitted-at`: datetime, required on create.
     #[coupa(wire = "submitted-at", datetime, required)]
     pub submitted_at: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -73,6 +89,7 @@ pub struct QuoteRequestQuoteResponse {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,15 +7,19 @@ pub struct QuoteRequestsLot {
     /// `expected-quantity`: integer.
     #[coupa(wire = "expected-quantity", integer)]
     pub expected_quantity: Option<i64>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lines`: list of `quote_request_line`.
     #[coupa(wire = "lines", list(of = crate::QuoteRequestLine, item = "line"))]
     pub lines: Option<Vec<crate::QuoteRequestLine>>,
+
     /// `name`: string of at most 255 characters.
     #[coupa(wire = "name", string(max_length = 255))]
     pub name: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

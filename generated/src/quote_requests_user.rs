@@ -11,18 +11,23 @@ pub struct QuoteRequestsUser {
     /// `attitude`: enum.
     #[coupa(wire = "attitude", enumeration)]
     pub attitude: Option<QuoteRequestsUserAttitude>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `user-id`: integer.
     #[coupa(wire = "user-id", integer)]
     pub user_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -34,15 +39,19 @@ pub enum QuoteRequestsUserAttitude {
     /// `creator`
     #[coupa(wire = "creator")]
     Creator,
+
     /// `owner`
     #[coupa(wire = "owner")]
     Owner,
+
     /// `watcher`
     #[coupa(wire = "watcher")]
     Watcher,
+
     /// `evaluator`
     #[coupa(wire = "evaluator")]
     Evaluator,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

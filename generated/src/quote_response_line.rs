@@ -11,12 +11,15 @@ pub struct QuoteResponseLine {
     /// `awarded`: boolean, read-only.
     #[coupa(wire = "awarded", boolean, read_only)]
     pub awarded: Option<bool>,
+
     /// `cost-element-values`: text.
     #[coupa(wire = "cost-element-values", text)]
     pub cost_element_values: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,42 +27,53 @@ pub struct QuoteResponseLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `easy-form-response`: reference to `easy_form_response`.
     #[coupa(
         wire = "easy-form-response",
         reference(to = crate::EasyFormResponse, by("id", "name"))
     )]
     pub easy_form_response: Option<Box<crate::EasyFormResponse>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `item-description`: text.
     #[coupa(wire = "item-description", text)]
     pub item_description: Option<String>,
+
     /// `item-part-number`: string of at most 255 characters.
     #[coupa(wire = "item-part-number", string(max_length = 255))]
     pub item_part_number: Option<String>,
+
     /// `lead-time`: integer.
     #[coupa(wire = "lead-time", integer)]
     pub lead_time: Option<i64>,
+
     /// `lot-id`: integer, read-only.
     #[coupa(wire = "lot-id", integer, read_only)]
     pub lot_id: Option<i64>,
+
     /// `price-amount`: decimal, required on create.
     #[coupa(wire = "price-amount", decimal(precision = 30, scale = 6), required)]
     pub price_amount: Option<::coupa::Decimal>,
+
     /// `price-currency`: reference to `currency`.
     #[coupa(
         wire = "price-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub price_currency: Option<Box<crate::Currency>>,
+
     /// `quantity`: decimal, read-only.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), read_only)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `quote-request-line-id`: integer, read-only.
     #[coupa(wire = "quote-request-line-id", integer, read_only)]
     pub quote_request_line_id: Option<i64>,
+
     /// `reporting-price-amount`: decimal, read-only.
     #[coupa(
         wire = "reporting-price-amount",
@@ -67,18 +81,22 @@ pub struct QuoteResponseLine {
         read_only
     )]
     pub reporting_price_amount: Option<::coupa::Decimal>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `supplier-item-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-item-name", string(max_length = 255))]
     pub supplier_item_name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -86,6 +104,7 @@ pub struct QuoteResponseLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

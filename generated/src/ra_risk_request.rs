@@ -7,15 +7,19 @@ pub struct RaRiskRequest {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `cra-risk-id`: string of at most 255 characters.
     #[coupa(wire = "cra-risk-id", string(max_length = 255))]
     pub cra_risk_id: Option<String>,
+
     /// `cra-risk-type`: integer.
     #[coupa(wire = "cra-risk-type", integer)]
     pub cra_risk_type: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,21 +27,26 @@ pub struct RaRiskRequest {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `ra-risk-request-scores`: list of `ra_risk_request_score`.
     #[coupa(
         wire = "ra-risk-request-scores",
         list(of = crate::RaRiskRequestScore, item = "ra-risk-request-score")
     )]
     pub ra_risk_request_scores: Option<Vec<crate::RaRiskRequestScore>>,
+
     /// `state`: integer, read-only.
     #[coupa(wire = "state", integer, read_only)]
     pub state: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -45,6 +54,7 @@ pub struct RaRiskRequest {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,9 +11,11 @@ pub struct RaRiskRequestScore {
     /// `cra-score-risk-type`: integer, required on create.
     #[coupa(wire = "cra-score-risk-type", integer, required)]
     pub cra_score_risk_type: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,21 +23,27 @@ pub struct RaRiskRequestScore {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `ra-risk-request-id`: integer, read-only.
     #[coupa(wire = "ra-risk-request-id", integer, read_only)]
     pub ra_risk_request_id: Option<i64>,
+
     /// `risk-score`: decimal, read-only.
     #[coupa(wire = "risk-score", decimal(precision = 5, scale = 2), read_only)]
     pub risk_score: Option<::coupa::Decimal>,
+
     /// `risk-value`: string of at most 255 characters, read-only.
     #[coupa(wire = "risk-value", string(max_length = 255), read_only)]
     pub risk_value: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,6 +51,7 @@ pub struct RaRiskRequestScore {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

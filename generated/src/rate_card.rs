@@ -7,9 +7,11 @@ pub struct RateCard {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -17,21 +19,26 @@ pub struct RateCard {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `rate-card-lines`: list of `rate_card_line`.
     #[coupa(
         wire = "rate-card-lines",
         list(of = crate::RateCardLine, item = "rate-card-line")
     )]
     pub rate_card_lines: Option<Vec<crate::RateCardLine>>,
+
     /// `rateable-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "rateable-type", string(max_length = 255), read_only)]
     pub rateable_type: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -39,6 +46,7 @@ pub struct RateCard {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,15 +7,19 @@ pub struct RateCardLine {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `code`: string of at most 255 characters.
     #[coupa(wire = "code", string(max_length = 255))]
     pub code: Option<String>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -23,96 +27,126 @@ pub struct RateCardLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `custom-field-1`: string of at most 255 characters.
     #[coupa(wire = "custom-field-1", string(max_length = 255))]
     pub custom_field_1: Option<String>,
+
     /// `custom-field-10`: string of at most 255 characters.
     #[coupa(wire = "custom-field-10", string(max_length = 255))]
     pub custom_field_10: Option<String>,
+
     /// `custom-field-11`: string of at most 255 characters.
     #[coupa(wire = "custom-field-11", string(max_length = 255))]
     pub custom_field_11: Option<String>,
+
     /// `custom-field-12`: string of at most 255 characters.
     #[coupa(wire = "custom-field-12", string(max_length = 255))]
     pub custom_field_12: Option<String>,
+
     /// `custom-field-13`: string of at most 255 characters.
     #[coupa(wire = "custom-field-13", string(max_length = 255))]
     pub custom_field_13: Option<String>,
+
     /// `custom-field-14`: string of at most 255 characters.
     #[coupa(wire = "custom-field-14", string(max_length = 255))]
     pub custom_field_14: Option<String>,
+
     /// `custom-field-15`: string of at most 255 characters.
     #[coupa(wire = "custom-field-15", string(max_length = 255))]
     pub custom_field_15: Option<String>,
+
     /// `custom-field-16`: string of at most 255 characters.
     #[coupa(wire = "custom-field-16", string(max_length = 255))]
     pub custom_field_16: Option<String>,
+
     /// `custom-field-17`: string of at most 255 characters.
     #[coupa(wire = "custom-field-17", string(max_length = 255))]
     pub custom_field_17: Option<String>,
+
     /// `custom-field-18`: string of at most 255 characters.
     #[coupa(wire = "custom-field-18", string(max_length = 255))]
     pub custom_field_18: Option<String>,
+
     /// `custom-field-19`: string of at most 255 characters.
     #[coupa(wire = "custom-field-19", string(max_length = 255))]
     pub custom_field_19: Option<String>,
+
     /// `custom-field-2`: string of at most 255 characters.
     #[coupa(wire = "custom-field-2", string(max_length = 255))]
     pub custom_field_2: Option<String>,
+
     /// `custom-field-20`: string of at most 255 characters.
     #[coupa(wire = "custom-field-20", string(max_length = 255))]
     pub custom_field_20: Option<String>,
+
     /// `custom-field-3`: string of at most 255 characters.
     #[coupa(wire = "custom-field-3", string(max_length = 255))]
     pub custom_field_3: Option<String>,
+
     /// `custom-field-4`: string of at most 255 characters.
     #[coupa(wire = "custom-field-4", string(max_length = 255))]
     pub custom_field_4: Option<String>,
+
     /// `custom-field-5`: string of at most 255 characters.
     #[coupa(wire = "custom-field-5", string(max_length = 255))]
     pub custom_field_5: Option<String>,
+
     /// `custom-field-6`: string of at most 255 characters.
     #[coupa(wire = "custom-field-6", string(max_length = 255))]
     pub custom_field_6: Option<String>,
+
     /// `custom-field-7`: string of at most 255 characters.
     #[coupa(wire = "custom-field-7", string(max_length = 255))]
     pub custom_field_7: Option<String>,
+
     /// `custom-field-8`: string of at most 255 characters.
     #[coupa(wire = "custom-field-8", string(max_length = 255))]
     pub custom_field_8: Option<String>,
+
     /// `custom-field-9`: string of at most 255 characters.
     #[coupa(wire = "custom-field-9", string(max_length = 255))]
     pub custom_field_9: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `rate-card-id`: integer, read-only.
     #[coupa(wire = "rate-card-id", integer, read_only)]
     pub rate_card_id: Option<i64>,
+
     /// `rate-card-line-type`: integer, required on create.
     #[coupa(wire = "rate-card-line-type", integer, required)]
     pub rate_card_line_type: Option<i64>,
+
     /// `rate-card-type`: integer, required on create.
     #[coupa(wire = "rate-card-type", integer, required)]
     pub rate_card_type: Option<i64>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -120,6 +154,7 @@ pub struct RateCardLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

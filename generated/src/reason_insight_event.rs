@@ -11,9 +11,11 @@ pub struct ReasonInsightEvent {
     /// `comment`: string of at most 255 characters, required on create.
     #[coupa(wire = "comment", string(max_length = 255), required)]
     pub comment: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,21 +23,27 @@ pub struct ReasonInsightEvent {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `eventable-id`: integer.
     #[coupa(wire = "eventable-id", integer)]
     pub eventable_id: Option<i64>,
+
     /// `eventable-type`: string of at most 255 characters.
     #[coupa(wire = "eventable-type", string(max_length = 255))]
     pub eventable_type: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `reason-insight`: `reason_insight` record.
     #[coupa(wire = "reason-insight", object(of = crate::ReasonInsight))]
     pub reason_insight: Option<Box<crate::ReasonInsight>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -43,12 +51,15 @@ pub struct ReasonInsightEvent {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-avatar-url`: string, read-only.
     #[coupa(wire = "user-avatar-url", string, read_only)]
     pub user_avatar_url: Option<String>,
+
     /// `user-full-name`: string, read-only.
     #[coupa(wire = "user-full-name", string, read_only)]
     pub user_full_name: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,6 +7,7 @@ pub struct Receipt {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,51 +15,65 @@ pub struct Receipt {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-transaction`: reference to `inventory_adjustment`.
     #[coupa(
         wire = "inventory-transaction",
         reference(to = crate::InventoryAdjustment, by("id"))
     )]
     pub inventory_transaction: Option<Box<crate::InventoryAdjustment>>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `receipt-date`: datetime, required on create.
     #[coupa(wire = "receipt-date", datetime, required)]
     pub receipt_date: Option<::coupa::DateTime>,
+
     /// `receivable`: `receipt` record.
     #[coupa(wire = "receivable", object(of = crate::Receipt))]
     pub receivable: Option<Box<crate::Receipt>>,
+
     /// `receivable-id`: integer.
     #[coupa(wire = "receivable-id", integer)]
     pub receivable_id: Option<i64>,
+
     /// `receivable-type`: string of at most 255 characters.
     #[coupa(wire = "receivable-type", string(max_length = 255))]
     pub receivable_type: Option<String>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal(precision = 32, scale = 4), read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `unit-price`: decimal.
     #[coupa(wire = "unit-price", decimal(precision = 30, scale = 6))]
     pub unit_price: Option<::coupa::Decimal>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -66,6 +81,7 @@ pub struct Receipt {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

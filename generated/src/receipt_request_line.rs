@@ -11,66 +11,85 @@ pub struct ReceiptRequestLine {
     /// `asn-line-id`: integer, read-only.
     #[coupa(wire = "asn-line-id", integer, read_only)]
     pub asn_line_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-transaction-id`: integer, read-only.
     #[coupa(wire = "inventory-transaction-id", integer, read_only)]
     pub inventory_transaction_id: Option<i64>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `on-behalf-of`: reference to `user`.
     #[coupa(
         wire = "on-behalf-of",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub on_behalf_of: Option<Box<crate::User>>,
+
     /// `order-line-id`: integer, read-only.
     #[coupa(wire = "order-line-id", integer, read_only)]
     pub order_line_id: Option<i64>,
+
     /// `price`: decimal, read-only.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), read_only)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, read-only.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), read_only)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `receipt-date`: datetime, read-only.
     #[coupa(wire = "receipt-date", datetime, read_only)]
     pub receipt_date: Option<::coupa::DateTime>,
+
     /// `receipt-type`: string, read-only.
     #[coupa(wire = "receipt-type", string, read_only)]
     pub receipt_type: Option<String>,
+
     /// `soft-close-for-receiving`: boolean, read-only.
     #[coupa(wire = "soft-close-for-receiving", boolean, read_only)]
     pub soft_close_for_receiving: Option<bool>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `warehouse-id`: integer, read-only.
     #[coupa(wire = "warehouse-id", integer, read_only)]
     pub warehouse_id: Option<i64>,
+
     /// `warehouse-location-id`: integer, read-only.
     #[coupa(wire = "warehouse-location-id", integer, read_only)]
     pub warehouse_location_id: Option<i64>,
+
     /// `weight`: decimal, read-only.
     #[coupa(wire = "weight", decimal(precision = 30, scale = 6), read_only)]
     pub weight: Option<::coupa::Decimal>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,51 +14,63 @@ pub struct ReceivablePurchaseOrderLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `order_line_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::OrderLineAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::OrderLineAllocation>>,
+
     /// `account-type`: reference to `account_type`.
     #[coupa(wire = "account-type", reference(to = crate::AccountType, by("id", "name")))]
     pub account_type: Option<Box<crate::AccountType>>,
+
     /// `accounting-total`: decimal.
     #[coupa(wire = "accounting-total", decimal(precision = 32, scale = 4))]
     pub accounting_total: Option<::coupa::Decimal>,
+
     /// `accounting-total-currency`: reference to `currency`.
     #[coupa(
         wire = "accounting-total-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub accounting_total_currency: Option<Box<crate::Currency>>,
+
     /// `amount-components`: list of `amount_component`.
     #[coupa(
         wire = "amount-components",
         list(of = crate::AmountComponent, item = "amount-component")
     )]
     pub amount_components: Option<Vec<crate::AmountComponent>>,
+
     /// `asset-tags`: list of `asset_tag`.
     #[coupa(wire = "asset-tags", list(of = crate::AssetTag, item = "asset-tag"))]
     pub asset_tags: Option<Vec<crate::AssetTag>>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `bulk-price`: `bulk_price` record.
     #[coupa(wire = "bulk-price", object(of = crate::BulkPrice))]
     pub bulk_price: Option<Box<crate::BulkPrice>>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -66,74 +78,93 @@ pub struct ReceivablePurchaseOrderLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `description`: string of at most 255 characters, required on create.
     #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
+
     /// `easy-form-response-id`: integer, read-only.
     #[coupa(wire = "easy-form-response-id", integer, read_only)]
     pub easy_form_response_id: Option<i64>,
+
     /// `external-reference-number`: string of at most 255 characters, required on create.
     #[coupa(wire = "external-reference-number", string(max_length = 255), required)]
     pub external_reference_number: Option<String>,
+
     /// `external-reference-type`: enum.
     #[coupa(wire = "external-reference-type", enumeration)]
     pub external_reference_type: Option<
         ReceivablePurchaseOrderLineExternalReferenceType,
     >,
+
     /// `extra-line-attribute`: `extra_line_attributes_order_line_attribute` record.
     #[coupa(
         wire = "extra-line-attribute",
         object(of = crate::ExtraLineAttributesOrderLineAttribute)
     )]
     pub extra_line_attribute: Option<Box<crate::ExtraLineAttributesOrderLineAttribute>>,
+
     /// `form-response`: `form_response` record.
     #[coupa(wire = "form-response", object(of = crate::FormResponse))]
     pub form_response: Option<Box<crate::FormResponse>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `invoice-stop`: boolean, read-only.
     #[coupa(wire = "invoice-stop", boolean, read_only)]
     pub invoice_stop: Option<bool>,
+
     /// `invoiced`: decimal.
     #[coupa(wire = "invoiced", decimal(precision = 32, scale = 6))]
     pub invoiced: Option<::coupa::Decimal>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `line-num`: string of at most 255 characters.
     #[coupa(wire = "line-num", string(max_length = 255))]
     pub line_num: Option<String>,
+
     /// `line-owner`: reference to `user`.
     #[coupa(
         wire = "line-owner",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub line_owner: Option<Box<crate::User>>,
+
     /// `manufacturer-name`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
+
     /// `match-type`: enum.
     #[coupa(wire = "match-type", enumeration)]
     pub match_type: Option<ReceivablePurchaseOrderLineMatchType>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `minimum-order-quantity`: decimal, read-only.
     #[coupa(
         wire = "minimum-order-quantity",
@@ -141,126 +172,161 @@ pub struct ReceivablePurchaseOrderLine {
         read_only
     )]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
+
     /// `need-by-date`: datetime.
     #[coupa(wire = "need-by-date", datetime)]
     pub need_by_date: Option<::coupa::DateTime>,
+
     /// `order-header-id`: integer.
     #[coupa(wire = "order-header-id", integer)]
     pub order_header_id: Option<i64>,
+
     /// `order-header-number`: string, read-only.
     #[coupa(wire = "order-header-number", string, read_only)]
     pub order_header_number: Option<String>,
+
     /// `order-increment`: decimal, read-only.
     #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
+
     /// `order-line-tax-detail`: `order_line_tax_detail` record.
     #[coupa(wire = "order-line-tax-detail", object(of = crate::OrderLineTaxDetail))]
     pub order_line_tax_detail: Option<Box<crate::OrderLineTaxDetail>>,
+
     /// `period`: `period` record.
     #[coupa(wire = "period", object(of = crate::Period))]
     pub period: Option<Box<crate::Period>>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `receipt-approval-required`: boolean, read-only.
     #[coupa(wire = "receipt-approval-required", boolean, read_only)]
     pub receipt_approval_required: Option<bool>,
+
     /// `receipt-required`: boolean.
     #[coupa(wire = "receipt-required", boolean)]
     pub receipt_required: Option<bool>,
+
     /// `received`: string.
     #[coupa(wire = "received", string)]
     pub received: Option<String>,
+
     /// `receiving-warehouse`: reference to `warehous`.
     #[coupa(
         wire = "receiving-warehouse",
         reference(to = crate::Warehous, by("id", "name"))
     )]
     pub receiving_warehouse: Option<Box<crate::Warehous>>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `reporting-total`: decimal.
     #[coupa(wire = "reporting-total", decimal(precision = 32, scale = 4))]
     pub reporting_total: Option<::coupa::Decimal>,
+
     /// `requester`: reference to `user`.
     #[coupa(wire = "requester", reference(to = crate::User, by("id", "login", "email")))]
     pub requester: Option<Box<crate::User>>,
+
     /// `requisition-line-id`: string, read-only.
     #[coupa(wire = "requisition-line-id", string, read_only)]
     pub requisition_line_id: Option<String>,
+
     /// `rfq-easy-form-response-id`: reference to `easy_form_response`.
     #[coupa(
         wire = "rfq-easy-form-response-id",
         reference(to = crate::EasyFormResponse, by("id", "name"))
     )]
     pub rfq_easy_form_response_id: Option<Box<crate::EasyFormResponse>>,
+
     /// `rfq-form-response`: `form_response` record.
     #[coupa(wire = "rfq-form-response", object(of = crate::FormResponse))]
     pub rfq_form_response: Option<Box<crate::FormResponse>>,
+
     /// `savings-pct`: decimal.
     #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `service-type`: string, read-only.
     #[coupa(wire = "service-type", string, read_only)]
     pub service_type: Option<String>,
+
     /// `source-part-num`: string of at most 255 characters.
     #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
+
     /// `status`: string of at most 50 characters.
     #[coupa(wire = "status", string(max_length = 50))]
     pub status: Option<String>,
+
     /// `sub-line-num`: integer.
     #[coupa(wire = "sub-line-num", integer)]
     pub sub_line_num: Option<i64>,
+
     /// `supp-aux-part-num`: text.
     #[coupa(wire = "supp-aux-part-num", text)]
     pub supp_aux_part_num: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-order-number`: string of at most 255 characters.
     #[coupa(wire = "supplier-order-number", string(max_length = 255))]
     pub supplier_order_number: Option<String>,
+
     /// `supplier-schedule-lines`: list of `schedule_line`.
     #[coupa(
         wire = "supplier-schedule-lines",
         list(of = crate::ScheduleLine, item = "supplier-schedule-line")
     )]
     pub supplier_schedule_lines: Option<Vec<crate::ScheduleLine>>,
+
     /// `supplier-site-id`: integer, read-only.
     #[coupa(wire = "supplier-site-id", integer, read_only)]
     pub supplier_site_id: Option<i64>,
+
     /// `third-party-supplier`: reference to `supplier`.
     #[coupa(
         wire = "third-party-supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub third_party_supplier: Option<Box<crate::Supplier>>,
+
     /// `total`: decimal.
     #[coupa(wire = "total", decimal(precision = 32, scale = 4))]
     pub total: Option<::coupa::Decimal>,
+
     /// `total-invoiced`: string, read-only.
     #[coupa(wire = "total-invoiced", string, read_only)]
     pub total_invoiced: Option<String>,
+
     /// `type`: string of at most 100 characters.
     #[coupa(wire = "type", string(max_length = 100))]
     pub type_: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -268,9 +334,11 @@ pub struct ReceivablePurchaseOrderLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `version`: integer.
     #[coupa(wire = "version", integer)]
     pub version: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -282,9 +350,11 @@ pub enum ReceivablePurchaseOrderLineExternalReferenceType {
     /// `staff_augmentation`
     #[coupa(wire = "staff_augmentation")]
     StaffAugmentation,
+
     /// `sow_project`
     #[coupa(wire = "sow_project")]
     SowProject,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -295,18 +365,23 @@ pub enum ReceivablePurchaseOrderLineMatchType {
     /// `direct_matching`
     #[coupa(wire = "direct_matching")]
     DirectMatching,
+
     /// `3-way-fifo`
     #[coupa(wire = "3-way-fifo")]
     V3WayFifo,
+
     /// `3-way`
     #[coupa(wire = "3-way")]
     V3Way,
+
     /// `2-way`
     #[coupa(wire = "2-way")]
     V2Way,
+
     /// `none`
     #[coupa(wire = "none")]
     None,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

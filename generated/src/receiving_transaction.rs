@@ -15,33 +15,42 @@ pub struct ReceivingTransaction {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "name", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `inventory_txn_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::InventoryTxnAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::InventoryTxnAllocation>>,
+
     /// `asn-header`: reference to `asn_header`.
     #[coupa(wire = "asn-header", reference(to = crate::AsnHeader, by("id")))]
     pub asn_header: Option<Box<crate::AsnHeader>>,
+
     /// `asn-line`: reference to `asn_line`.
     #[coupa(wire = "asn-line", reference(to = crate::AsnLine, by("id")))]
     pub asn_line: Option<Box<crate::AsnLine>>,
+
     /// `asset-tags`: list of `asset_tag`.
     #[coupa(wire = "asset-tags", list(of = crate::AssetTag, item = "asset-tag"))]
     pub asset_tags: Option<Vec<crate::AssetTag>>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `barcode`: string of at most 255 characters.
     #[coupa(wire = "barcode", string(max_length = 255))]
     pub barcode: Option<String>,
+
     /// `comments`: text, read-only.
     #[coupa(wire = "comments", text, read_only)]
     pub comments: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -49,12 +58,14 @@ pub struct ReceivingTransaction {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `current-integration-history-records`: list of `integration_history_record`.
     #[coupa(
         wire = "current-integration-history-records",
@@ -66,33 +77,40 @@ pub struct ReceivingTransaction {
     pub current_integration_history_records: Option<
         Vec<crate::IntegrationHistoryRecord>,
     >,
+
     /// `exported`: boolean.
     #[coupa(wire = "exported", boolean)]
     pub exported: Option<bool>,
+
     /// `from-warehouse`: reference to `warehous`.
     #[coupa(wire = "from-warehouse", reference(to = crate::Warehous, by("id", "name")))]
     pub from_warehouse: Option<Box<crate::Warehous>>,
+
     /// `from-warehouse-location`: reference to `warehous_location`.
     #[coupa(
         wire = "from-warehouse-location",
         reference(to = crate::WarehousLocation, by("id"))
     )]
     pub from_warehouse_location: Option<Box<crate::WarehousLocation>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inspection-code`: reference to `inspection_code`.
     #[coupa(
         wire = "inspection-code",
         reference(to = crate::InspectionCode, by("id", "code"))
     )]
     pub inspection_code: Option<Box<crate::InspectionCode>>,
+
     /// `inventory-transaction-lots`: list of `inventory_transaction_lot`.
     #[coupa(
         wire = "inventory-transaction-lots",
         list(of = crate::InventoryTransactionLot, item = "inventory-transaction-lot")
     )]
     pub inventory_transaction_lots: Option<Vec<crate::InventoryTransactionLot>>,
+
     /// `inventory-transaction-valuations`: list of `inventory_transaction_valuation`.
     #[coupa(
         wire = "inventory-transaction-valuations",
@@ -104,84 +122,109 @@ pub struct ReceivingTransaction {
     pub inventory_transaction_valuations: Option<
         Vec<crate::InventoryTransactionValuation>,
     >,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `match-reference`: string of at most 255 characters.
     #[coupa(wire = "match-reference", string(max_length = 255))]
     pub match_reference: Option<String>,
+
     /// `notes`: string of at most 255 characters.
     #[coupa(wire = "notes", string(max_length = 255))]
     pub notes: Option<String>,
+
     /// `order-line`: reference to `purchase_order_line`.
     #[coupa(wire = "order-line", reference(to = crate::PurchaseOrderLine, by("id")))]
     pub order_line: Option<Box<crate::PurchaseOrderLine>>,
+
     /// `original-transaction`: reference to `inventory_adjustment`.
     #[coupa(
         wire = "original-transaction",
         reference(to = crate::InventoryAdjustment, by("id"))
     )]
     pub original_transaction: Option<Box<crate::InventoryAdjustment>>,
+
     /// `original-transaction-id`: integer, read-only.
     #[coupa(wire = "original-transaction-id", integer, read_only)]
     pub original_transaction_id: Option<i64>,
+
     /// `price`: decimal.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6))]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `reason-insight`: `reason_insight` record.
     #[coupa(wire = "reason-insight", object(of = crate::ReasonInsight))]
     pub reason_insight: Option<Box<crate::ReasonInsight>>,
+
     /// `receipt`: `receipt` record.
     #[coupa(wire = "receipt", object(of = crate::Receipt))]
     pub receipt: Option<Box<crate::Receipt>>,
+
     /// `receipts-batch-id`: integer, read-only.
     #[coupa(wire = "receipts-batch-id", integer, read_only)]
     pub receipts_batch_id: Option<i64>,
+
     /// `received-weight`: decimal.
     #[coupa(wire = "received-weight", decimal(precision = 30, scale = 6))]
     pub received_weight: Option<::coupa::Decimal>,
+
     /// `receiving-form-response`: `form_response` record.
     #[coupa(wire = "receiving-form-response", object(of = crate::FormResponse))]
     pub receiving_form_response: Option<Box<crate::FormResponse>>,
+
     /// `rfid-tag`: string of at most 255 characters, required on create.
     #[coupa(wire = "rfid-tag", string(max_length = 255), required)]
     pub rfid_tag: Option<String>,
+
     /// `soft-close-for-receiving`: boolean.
     #[coupa(wire = "soft-close-for-receiving", boolean)]
     pub soft_close_for_receiving: Option<bool>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `to-warehouse`: reference to `warehous`.
     #[coupa(wire = "to-warehouse", reference(to = crate::Warehous, by("id", "name")))]
     pub to_warehouse: Option<Box<crate::Warehous>>,
+
     /// `to-warehouse-location`: reference to `warehous_location`.
     #[coupa(
         wire = "to-warehouse-location",
         reference(to = crate::WarehousLocation, by("id"))
     )]
     pub to_warehouse_location: Option<Box<crate::WarehousLocation>>,
+
     /// `total`: decimal.
     #[coupa(wire = "total", decimal(precision = 30, scale = 6))]
     pub total: Option<::coupa::Decimal>,
+
     /// `transaction-date`: datetime.
     #[coupa(wire = "transaction-date", datetime)]
     pub transaction_date: Option<::coupa::DateTime>,
+
     /// `type`: string of at most 255 characters, required on create.
     #[coupa(wire = "type", string(max_length = 255), required)]
     pub type_: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "name", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -189,9 +232,11 @@ pub struct ReceivingTransaction {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `voided-value`: decimal, read-only.
     #[coupa(wire = "voided-value", decimal(precision = 30, scale = 6), read_only)]
     pub voided_value: Option<::coupa::Decimal>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -21,18 +21,23 @@ pub struct Requisition {
     /// `approvals`: list of `approval`.
     #[coupa(wire = "approvals", list(of = crate::Approval, item = "approval"))]
     pub approvals: Option<Vec<crate::Approval>>,
+
     /// `approver`: reference to `user`.
     #[coupa(wire = "approver", reference(to = crate::User, by("id", "login", "email")))]
     pub approver: Option<Box<crate::User>>,
+
     /// `attachments`: list of `requisition`.
     #[coupa(wire = "attachments", list(of = crate::Requisition, item = "attachment"))]
     pub attachments: Option<Vec<crate::Requisition>>,
+
     /// `buyer-note`: text.
     #[coupa(wire = "buyer-note", text)]
     pub buyer_note: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -40,87 +45,111 @@ pub struct Requisition {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: string, read-only.
     #[coupa(wire = "currency", string, read_only)]
     pub currency: Option<String>,
+
     /// `current-approval`: reference to `approval`.
     #[coupa(wire = "current-approval", reference(to = crate::Approval, by("id")))]
     pub current_approval: Option<Box<crate::Approval>>,
+
     /// `current-parallel-approvals`: list of `approval`.
     #[coupa(
         wire = "current-parallel-approvals",
         list(of = crate::Approval, item = "current-parallel-approval")
     )]
     pub current_parallel_approvals: Option<Vec<crate::Approval>>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `exported`: boolean, read-only.
     #[coupa(wire = "exported", boolean, read_only)]
     pub exported: Option<bool>,
+
     /// `external-po-reference`: string of at most 255 characters.
     #[coupa(wire = "external-po-reference", string(max_length = 255))]
     pub external_po_reference: Option<String>,
+
     /// `hide-price`: reference to `requisition`.
     #[coupa(wire = "hide-price", reference(to = crate::Requisition, by("id")))]
     pub hide_price: Option<Box<crate::Requisition>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `justification`: text.
     #[coupa(wire = "justification", text)]
     pub justification: Option<String>,
+
     /// `last-exported-at`: datetime.
     #[coupa(wire = "last-exported-at", datetime)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `line-count`: integer, read-only.
     #[coupa(wire = "line-count", integer, read_only)]
     pub line_count: Option<i64>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `mobile-currency`: string, read-only.
     #[coupa(wire = "mobile-currency", string, read_only)]
     pub mobile_currency: Option<String>,
+
     /// `mobile-total`: decimal, read-only.
     #[coupa(wire = "mobile-total", decimal, read_only)]
     pub mobile_total: Option<::coupa::Decimal>,
+
     /// `need-by-date`: datetime.
     #[coupa(wire = "need-by-date", datetime)]
     pub need_by_date: Option<::coupa::DateTime>,
+
     /// `pcard`: `pcard` record.
     #[coupa(wire = "pcard", object(of = crate::Pcard))]
     pub pcard: Option<Box<crate::Pcard>>,
+
     /// `price-hidden`: boolean, read-only.
     #[coupa(wire = "price-hidden", boolean, read_only)]
     pub price_hidden: Option<bool>,
+
     /// `receiving-warehouse-id`: integer.
     #[coupa(wire = "receiving-warehouse-id", integer)]
     pub receiving_warehouse_id: Option<i64>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `reject-reason-comment`: string, read-only.
     #[coupa(wire = "reject-reason-comment", string, read_only)]
     pub reject_reason_comment: Option<String>,
+
     /// `req-title`: string of at most 50 characters.
     #[coupa(wire = "req-title", string(max_length = 50))]
     pub req_title: Option<String>,
+
     /// `requested-by`: reference to `user`.
     #[coupa(
         wire = "requested-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub requested_by: Option<Box<crate::User>>,
+
     /// `requester`: reference to `user`.
     #[coupa(wire = "requester", reference(to = crate::User, by("id", "login", "email")))]
     pub requester: Option<Box<crate::User>>,
+
     /// `requisition-lines`: list of `requisition_line`, required on create.
     #[coupa(
         wire = "requisition-lines",
@@ -128,33 +157,42 @@ pub struct Requisition {
         required
     )]
     pub requisition_lines: Option<Vec<crate::RequisitionLine>>,
+
     /// `ship-to-address`: reference to `address`.
     #[coupa(
         wire = "ship-to-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub ship_to_address: Option<Box<crate::Address>>,
+
     /// `ship-to-attention`: string of at most 255 characters.
     #[coupa(wire = "ship-to-attention", string(max_length = 255))]
     pub ship_to_attention: Option<String>,
+
     /// `status`: enum, read-only.
     #[coupa(wire = "status", enumeration, read_only)]
     pub status: Option<RequisitionStatus>,
+
     /// `submitted-at`: datetime, read-only.
     #[coupa(wire = "submitted-at", datetime, read_only)]
     pub submitted_at: Option<::coupa::DateTime>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tags`: list of `tag`.
     #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
     pub tags: Option<Vec<crate::Tag>>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal, read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -162,18 +200,22 @@ pub struct Requisition {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-group-members`: list of `user_group`.
     #[coupa(
         wire = "user-group-members",
         list(of = crate::UserGroup, item = "user-group-member")
     )]
     pub user_group_members: Option<Vec<crate::UserGroup>>,
+
     /// `user-members`: list of `user`.
     #[coupa(wire = "user-members", list(of = crate::User, item = "user-member"))]
     pub user_members: Option<Vec<crate::User>>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -185,36 +227,47 @@ pub enum RequisitionStatus {
     /// `draft`
     #[coupa(wire = "draft")]
     Draft,
+
     /// `cart`
     #[coupa(wire = "cart")]
     Cart,
+
     /// `pending_buyer_action`
     #[coupa(wire = "pending_buyer_action")]
     PendingBuyerAction,
+
     /// `pending_approval`
     #[coupa(wire = "pending_approval")]
     PendingApproval,
+
     /// `approved`
     #[coupa(wire = "approved")]
     Approved,
+
     /// `ordered`
     #[coupa(wire = "ordered")]
     Ordered,
+
     /// `partially_received`
     #[coupa(wire = "partially_received")]
     PartiallyReceived,
+
     /// `received`
     #[coupa(wire = "received")]
     Received,
+
     /// `abandoned`
     #[coupa(wire = "abandoned")]
     Abandoned,
+
     /// `backgrounded`
     #[coupa(wire = "backgrounded")]
     Backgrounded,
+
     /// `withdrawn`
     #[coupa(wire = "withdrawn")]
     Withdrawn,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

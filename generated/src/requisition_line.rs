@@ -7,42 +7,52 @@ pub struct RequisitionLine {
     /// `account`: reference to `account`.
     #[coupa(wire = "account", reference(to = crate::Account, by("id", "code")))]
     pub account: Option<Box<crate::Account>>,
+
     /// `account-allocations`: list of `req_line_allocation`.
     #[coupa(
         wire = "account-allocations",
         list(of = crate::ReqLineAllocation, item = "account-allocation")
     )]
     pub account_allocations: Option<Vec<crate::ReqLineAllocation>>,
+
     /// `alternate-status`: string of at most 255 characters, read-only.
     #[coupa(wire = "alternate-status", string(max_length = 255), read_only)]
     pub alternate_status: Option<String>,
+
     /// `alternates`: list of `requisition_line`.
     #[coupa(wire = "alternates", list(of = crate::RequisitionLine, item = "alternate"))]
     pub alternates: Option<Vec<crate::RequisitionLine>>,
+
     /// `asset-tags`: list of `asset_tag`.
     #[coupa(wire = "asset-tags", list(of = crate::AssetTag, item = "asset-tag"))]
     pub asset_tags: Option<Vec<crate::AssetTag>>,
+
     /// `attachments`: list of `requisition_line`.
     #[coupa(
         wire = "attachments",
         list(of = crate::RequisitionLine, item = "attachment")
     )]
     pub attachments: Option<Vec<crate::RequisitionLine>>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `confirm-by-hrs`: decimal.
     #[coupa(wire = "confirm-by-hrs", decimal(precision = 10, scale = 0))]
     pub confirm_by_hrs: Option<::coupa::Decimal>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -50,15 +60,19 @@ pub struct RequisitionLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(wire = "currency", reference(to = crate::Currency, by("id", "code")))]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `easy-form-response-id`: string, read-only.
     #[coupa(wire = "easy-form-response-id", string, read_only)]
     pub easy_form_response_id: Option<String>,
+
     /// `extra-line-attribute`: `extra_line_attributes_requisition_line_attribute` record.
     #[coupa(
         wire = "extra-line-attribute",
@@ -67,42 +81,53 @@ pub struct RequisitionLine {
     pub extra_line_attribute: Option<
         Box<crate::ExtraLineAttributesRequisitionLineAttribute>,
     >,
+
     /// `form-response`: string, read-only.
     #[coupa(wire = "form-response", string, read_only)]
     pub form_response: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image-url`: string of at most 255 characters, read-only.
     #[coupa(wire = "image-url", string(max_length = 255), read_only)]
     pub image_url: Option<String>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `line-num`: integer.
     #[coupa(wire = "line-num", integer)]
     pub line_num: Option<i64>,
+
     /// `line-owner`: reference to `user`.
     #[coupa(
         wire = "line-owner",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub line_owner: Option<Box<crate::User>>,
+
     /// `line-type`: enum.
     #[coupa(wire = "line-type", enumeration)]
     pub line_type: Option<RequisitionLineLineType>,
+
     /// `manufacturer-name`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-name", string(max_length = 255))]
     pub manufacturer_name: Option<String>,
+
     /// `manufacturer-part-number`: string of at most 255 characters.
     #[coupa(wire = "manufacturer-part-number", string(max_length = 255))]
     pub manufacturer_part_number: Option<String>,
+
     /// `milestones`: list of `procurement_milestone`.
     #[coupa(
         wire = "milestones",
         list(of = crate::ProcurementMilestone, item = "milestone")
     )]
     pub milestones: Option<Vec<crate::ProcurementMilestone>>,
+
     /// `minimum-order-quantity`: decimal, read-only.
     #[coupa(
         wire = "minimum-order-quantity",
@@ -110,132 +135,169 @@ pub struct RequisitionLine {
         read_only
     )]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
+
     /// `need-by-date`: datetime.
     #[coupa(wire = "need-by-date", datetime)]
     pub need_by_date: Option<::coupa::DateTime>,
+
     /// `order-confirmation-level`: integer.
     #[coupa(wire = "order-confirmation-level", integer)]
     pub order_confirmation_level: Option<i64>,
+
     /// `order-increment`: decimal, read-only.
     #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6), read_only)]
     pub order_increment: Option<::coupa::Decimal>,
+
     /// `order-line-id`: integer, read-only.
     #[coupa(wire = "order-line-id", integer, read_only)]
     pub order_line_id: Option<i64>,
+
     /// `order-pad-line`: `requisition_line` record.
     #[coupa(wire = "order-pad-line", object(of = crate::RequisitionLine))]
     pub order_pad_line: Option<Box<crate::RequisitionLine>>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `period`: `requisition_line` record.
     #[coupa(wire = "period", object(of = crate::RequisitionLine))]
     pub period: Option<Box<crate::RequisitionLine>>,
+
     /// `punchout-site`: `punchout_site` record.
     #[coupa(wire = "punchout-site", object(of = crate::PunchoutSite))]
     pub punchout_site: Option<Box<crate::PunchoutSite>>,
+
     /// `quantity`: decimal.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6))]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `realtime-extension`: `requisition_line_realtime_extension` record.
     #[coupa(
         wire = "realtime-extension",
         object(of = crate::RequisitionLineRealtimeExtension)
     )]
     pub realtime_extension: Option<Box<crate::RequisitionLineRealtimeExtension>>,
+
     /// `receipt-required`: boolean.
     #[coupa(wire = "receipt-required", boolean)]
     pub receipt_required: Option<bool>,
+
     /// `recurring-rules`: list of `procurement_recurring_rule`.
     #[coupa(
         wire = "recurring-rules",
         list(of = crate::ProcurementRecurringRule, item = "recurring-rule")
     )]
     pub recurring_rules: Option<Vec<crate::ProcurementRecurringRule>>,
+
     /// `requisition-line-tax-detail`: `requisition_line_tax_detail` record.
     #[coupa(
         wire = "requisition-line-tax-detail",
         object(of = crate::RequisitionLineTaxDetail)
     )]
     pub requisition_line_tax_detail: Option<Box<crate::RequisitionLineTaxDetail>>,
+
     /// `service-type`: string, read-only.
     #[coupa(wire = "service-type", string, read_only)]
     pub service_type: Option<String>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `source`: string of at most 255 characters.
     #[coupa(wire = "source", string(max_length = 255))]
     pub source: Option<String>,
+
     /// `source-details`: string of at most 255 characters.
     #[coupa(wire = "source-details", string(max_length = 255))]
     pub source_details: Option<String>,
+
     /// `source-part-num`: string of at most 255 characters.
     #[coupa(wire = "source-part-num", string(max_length = 255))]
     pub source_part_num: Option<String>,
+
     /// `source-type`: string, read-only.
     #[coupa(wire = "source-type", string, read_only)]
     pub source_type: Option<String>,
+
     /// `status`: string of at most 50 characters, read-only.
     #[coupa(wire = "status", string(max_length = 50), read_only)]
     pub status: Option<String>,
+
     /// `sub-line-num`: integer, read-only.
     #[coupa(wire = "sub-line-num", integer, read_only)]
     pub sub_line_num: Option<i64>,
+
     /// `supp-aux-part-num`: text.
     #[coupa(wire = "supp-aux-part-num", text)]
     pub supp_aux_part_num: Option<String>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-site`: reference to `supplier_site`.
     #[coupa(
         wire = "supplier-site",
         reference(to = crate::SupplierSite, by("id", "name", "code"))
     )]
     pub supplier_site: Option<Box<crate::SupplierSite>>,
+
     /// `supplier-site-id`: integer.
     #[coupa(wire = "supplier-site-id", integer)]
     pub supplier_site_id: Option<i64>,
+
     /// `sustainability-detail`: `sustainability_detail` record.
     #[coupa(wire = "sustainability-detail", object(of = crate::SustainabilityDetail))]
     pub sustainability_detail: Option<Box<crate::SustainabilityDetail>>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tags`: list of `tag`.
     #[coupa(wire = "tags", list(of = crate::Tag, item = "tag"))]
     pub tags: Option<Vec<crate::Tag>>,
+
     /// `total`: decimal, read-only.
     #[coupa(wire = "total", decimal(precision = 32, scale = 4), read_only)]
     pub total: Option<::coupa::Decimal>,
+
     /// `transmission-emails`: text.
     #[coupa(wire = "transmission-emails", text)]
     pub transmission_emails: Option<String>,
+
     /// `transmission-method-override`: enum.
     #[coupa(wire = "transmission-method-override", enumeration)]
     pub transmission_method_override: Option<RequisitionLineTransmissionMethodOverride>,
+
     /// `unit-price`: decimal.
     #[coupa(wire = "unit-price", decimal)]
     pub unit_price: Option<::coupa::Decimal>,
+
     /// `unit-price-in-usd`: decimal, read-only.
     #[coupa(wire = "unit-price-in-usd", decimal, read_only)]
     pub unit_price_in_usd: Option<::coupa::Decimal>,
+
     /// `unspsc-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "unspsc-code", string(max_length = 255), read_only)]
     pub unspsc_code: Option<String>,
+
     /// `uom`: reference to `uom`.
     #[coupa(wire = "uom", reference(to = crate::Uom, by("id", "code")))]
     pub uom: Option<Box<crate::Uom>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -243,9 +305,11 @@ pub struct RequisitionLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -257,9 +321,11 @@ pub enum RequisitionLineLineType {
     /// `RequisitionQuantityLine`
     #[coupa(wire = "RequisitionQuantityLine")]
     RequisitionQuantityLine,
+
     /// `RequisitionAmountLine`
     #[coupa(wire = "RequisitionAmountLine")]
     RequisitionAmountLine,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -270,12 +336,15 @@ pub enum RequisitionLineTransmissionMethodOverride {
     /// `supplier_default`
     #[coupa(wire = "supplier_default")]
     SupplierDefault,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `do_not_transmit`
     #[coupa(wire = "do_not_transmit")]
     DoNotTransmit,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -11,9 +11,11 @@ pub struct RequisitionLineRealtimeExtension {
     /// `async-status`: string of at most 255 characters, required on create.
     #[coupa(wire = "async-status", string(max_length = 255), required)]
     pub async_status: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,27 +23,35 @@ pub struct RequisitionLineRealtimeExtension {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `error-code`: enum.
     #[coupa(wire = "error-code", enumeration)]
     pub error_code: Option<RequisitionLineRealtimeExtensionErrorCode>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `realtime-item-key`: string of at most 255 characters, required on create.
     #[coupa(wire = "realtime-item-key", string(max_length = 255), required)]
     pub realtime_item_key: Option<String>,
+
     /// `requisition-line-id`: integer, required on create.
     #[coupa(wire = "requisition-line-id", integer, required)]
     pub requisition_line_id: Option<i64>,
+
     /// `show-error-warning`: boolean, read-only.
     #[coupa(wire = "show-error-warning", boolean, read_only)]
     pub show_error_warning: Option<bool>,
+
     /// `translated-error-message`: string, read-only.
     #[coupa(wire = "translated-error-message", string, read_only)]
     pub translated_error_message: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -49,6 +59,7 @@ pub struct RequisitionLineRealtimeExtension {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -60,36 +71,47 @@ pub enum RequisitionLineRealtimeExtensionErrorCode {
     /// `un_authorized`
     #[coupa(wire = "un_authorized")]
     UnAuthorized,
+
     /// `service_error`
     #[coupa(wire = "service_error")]
     ServiceError,
+
     /// `timed_out`
     #[coupa(wire = "timed_out")]
     TimedOut,
+
     /// `out_of_stock`
     #[coupa(wire = "out_of_stock")]
     OutOfStock,
+
     /// `item_not_found`
     #[coupa(wire = "item_not_found")]
     ItemNotFound,
+
     /// `agent_failure`
     #[coupa(wire = "agent_failure")]
     AgentFailure,
+
     /// `registration_error`
     #[coupa(wire = "registration_error")]
     RegistrationError,
+
     /// `has_more_options`
     #[coupa(wire = "has_more_options")]
     HasMoreOptions,
+
     /// `check_out_options_reqd`
     #[coupa(wire = "check_out_options_reqd")]
     CheckOutOptionsReqd,
+
     /// `uom_not_available`
     #[coupa(wire = "uom_not_available")]
     UomNotAvailable,
+
     /// `unknown`
     #[coupa(wire = "unknown")]
     Unknown,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

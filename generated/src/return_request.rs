@@ -15,9 +15,11 @@ pub struct ReturnRequest {
     /// `address`: reference to `address`.
     #[coupa(wire = "address", reference(to = crate::Address, by("id", "name")))]
     pub address: Option<Box<crate::Address>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,24 +27,31 @@ pub struct ReturnRequest {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lines`: list of `return_request_line`.
     #[coupa(wire = "lines", list(of = crate::ReturnRequestLine, item = "line"))]
     pub lines: Option<Vec<crate::ReturnRequestLine>>,
+
     /// `number`: string of at most 255 characters.
     #[coupa(wire = "number", string(max_length = 255))]
     pub number: Option<String>,
+
     /// `rma`: string of at most 255 characters.
     #[coupa(wire = "rma", string(max_length = 255))]
     pub rma: Option<String>,
+
     /// `status`: string of at most 255 characters.
     #[coupa(wire = "status", string(max_length = 255))]
     pub status: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -50,6 +59,7 @@ pub struct ReturnRequest {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,39 +11,50 @@ pub struct ReturnRequestLine {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-transaction-id`: integer, read-only.
     #[coupa(wire = "inventory-transaction-id", integer, read_only)]
     pub inventory_transaction_id: Option<i64>,
+
     /// `price`: decimal, required on create.
     #[coupa(wire = "price", decimal(precision = 30, scale = 6), required)]
     pub price: Option<::coupa::Decimal>,
+
     /// `quantity`: decimal, required on create.
     #[coupa(wire = "quantity", decimal(precision = 30, scale = 6), required)]
     pub quantity: Option<::coupa::Decimal>,
+
     /// `reason-insight`: `reason_insight` record.
     #[coupa(wire = "reason-insight", object(of = crate::ReasonInsight))]
     pub reason_insight: Option<Box<crate::ReasonInsight>>,
+
     /// `source-transaction-id`: integer.
     #[coupa(wire = "source-transaction-id", integer)]
     pub source_transaction_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `warehouse`: reference to `warehous`.
     #[coupa(wire = "warehouse", reference(to = crate::Warehous, by("id", "name")))]
     pub warehouse: Option<Box<crate::Warehous>>,
+
     /// `warehouse-location`: reference to `warehous_location`.
     #[coupa(
         wire = "warehouse-location",
         reference(to = crate::WarehousLocation, by("id"))
     )]
     pub warehouse_location: Option<Box<crate::WarehousLocation>>,
+
     /// `weight`: decimal, required on create.
     #[coupa(wire = "weight", decimal(precision = 30, scale = 6), required)]
     pub weight: Option<::coupa::Decimal>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

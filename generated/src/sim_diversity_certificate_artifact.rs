@@ -11,12 +11,15 @@ pub struct SimDiversityCertificateArtifact {
     /// `agency`: `diversity_certification_agency` record.
     #[coupa(wire = "agency", object(of = crate::DiversityCertificationAgency))]
     pub agency: Option<Box<crate::DiversityCertificationAgency>>,
+
     /// `agency-id`: integer.
     #[coupa(wire = "agency-id", integer)]
     pub agency_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -24,21 +27,27 @@ pub struct SimDiversityCertificateArtifact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `effective-date`: datetime.
     #[coupa(wire = "effective-date", datetime)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `expiry-date`: datetime.
     #[coupa(wire = "expiry-date", datetime)]
     pub expiry_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -46,6 +55,7 @@ pub struct SimDiversityCertificateArtifact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

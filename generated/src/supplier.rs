@@ -14,72 +14,93 @@ pub struct Supplier {
     /// `account-number`: string of at most 255 characters.
     #[coupa(wire = "account-number", string(max_length = 255))]
     pub account_number: Option<String>,
+
     /// `account-types`: list of `account_type`.
     #[coupa(
         wire = "account-types",
         list(of = crate::AccountType, item = "account-type")
     )]
     pub account_types: Option<Vec<crate::AccountType>>,
+
     /// `allow-change-requests`: boolean.
     #[coupa(wire = "allow-change-requests", boolean)]
     pub allow_change_requests: Option<bool>,
+
     /// `allow-cn-no-backing-doc-from-connect`: boolean.
     #[coupa(wire = "allow-cn-no-backing-doc-from-connect", boolean)]
     pub allow_cn_no_backing_doc_from_connect: Option<bool>,
+
     /// `allow-csp-access-without-two-factor`: boolean.
     #[coupa(wire = "allow-csp-access-without-two-factor", boolean)]
     pub allow_csp_access_without_two_factor: Option<bool>,
+
     /// `allow-cxml-invoicing`: boolean.
     #[coupa(wire = "allow-cxml-invoicing", boolean)]
     pub allow_cxml_invoicing: Option<bool>,
+
     /// `allow-inv-choose-billing-account`: boolean.
     #[coupa(wire = "allow-inv-choose-billing-account", boolean)]
     pub allow_inv_choose_billing_account: Option<bool>,
+
     /// `allow-inv-from-connect`: boolean.
     #[coupa(wire = "allow-inv-from-connect", boolean)]
     pub allow_inv_from_connect: Option<bool>,
+
     /// `allow-inv-no-backing-doc-from-connect`: boolean.
     #[coupa(wire = "allow-inv-no-backing-doc-from-connect", boolean)]
     pub allow_inv_no_backing_doc_from_connect: Option<bool>,
+
     /// `allow-inv-unbacked-lines-from-connect`: boolean.
     #[coupa(wire = "allow-inv-unbacked-lines-from-connect", boolean)]
     pub allow_inv_unbacked_lines_from_connect: Option<bool>,
+
     /// `allow-order-confirmation-item-substitutions`: boolean.
     #[coupa(wire = "allow-order-confirmation-item-substitutions", boolean)]
     pub allow_order_confirmation_item_substitutions: Option<bool>,
+
     /// `business-entity-id`: integer.
     #[coupa(wire = "business-entity-id", integer)]
     pub business_entity_id: Option<i64>,
+
     /// `buyer-hold`: boolean.
     #[coupa(wire = "buyer-hold", boolean)]
     pub buyer_hold: Option<bool>,
+
     /// `commodity`: reference to `commodity`.
     #[coupa(wire = "commodity", reference(to = crate::Commodity, by("id", "name")))]
     pub commodity: Option<Box<crate::Commodity>>,
+
     /// `confirm-by-hrs`: decimal.
     #[coupa(wire = "confirm-by-hrs", decimal(precision = 10, scale = 0))]
     pub confirm_by_hrs: Option<::coupa::Decimal>,
+
     /// `contacts`: list of `contact`.
     #[coupa(wire = "contacts", list(of = crate::Contact, item = "contact"))]
     pub contacts: Option<Vec<crate::Contact>>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `corporate-url`: string of at most 255 characters.
     #[coupa(wire = "corporate-url", string(max_length = 255))]
     pub corporate_url: Option<String>,
+
     /// `coupa-connect-secret`: string of at most 255 characters, read-only.
     #[coupa(wire = "coupa-connect-secret", string(max_length = 255), read_only)]
     pub coupa_connect_secret: Option<String>,
+
     /// `coupa-pay-financing-only`: boolean.
     #[coupa(wire = "coupa-pay-financing-only", boolean)]
     pub coupa_pay_financing_only: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -87,273 +108,346 @@ pub struct Supplier {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `customer-support-contacts`: list of `customer_support_contact`.
     #[coupa(
         wire = "customer-support-contacts",
         list(of = crate::CustomerSupportContact, item = "customer-support-contact")
     )]
     pub customer_support_contacts: Option<Vec<crate::CustomerSupportContact>>,
+
     /// `cxml-domain`: string.
     #[coupa(wire = "cxml-domain", string)]
     pub cxml_domain: Option<String>,
+
     /// `cxml-http-password`: string of at most 255 characters.
     #[coupa(wire = "cxml-http-password", string(max_length = 255))]
     pub cxml_http_password: Option<String>,
+
     /// `cxml-http-username`: string.
     #[coupa(wire = "cxml-http-username", string)]
     pub cxml_http_username: Option<String>,
+
     /// `cxml-identity`: string.
     #[coupa(wire = "cxml-identity", string)]
     pub cxml_identity: Option<String>,
+
     /// `cxml-invoice-buyer-domain`: string.
     #[coupa(wire = "cxml-invoice-buyer-domain", string)]
     pub cxml_invoice_buyer_domain: Option<String>,
+
     /// `cxml-invoice-buyer-identity`: string.
     #[coupa(wire = "cxml-invoice-buyer-identity", string)]
     pub cxml_invoice_buyer_identity: Option<String>,
+
     /// `cxml-invoice-secret`: string.
     #[coupa(wire = "cxml-invoice-secret", string)]
     pub cxml_invoice_secret: Option<String>,
+
     /// `cxml-invoice-supplier-domain`: string.
     #[coupa(wire = "cxml-invoice-supplier-domain", string)]
     pub cxml_invoice_supplier_domain: Option<String>,
+
     /// `cxml-invoice-supplier-identity`: string.
     #[coupa(wire = "cxml-invoice-supplier-identity", string)]
     pub cxml_invoice_supplier_identity: Option<String>,
+
     /// `cxml-protocol`: string.
     #[coupa(wire = "cxml-protocol", string)]
     pub cxml_protocol: Option<String>,
+
     /// `cxml-secret`: string.
     #[coupa(wire = "cxml-secret", string)]
     pub cxml_secret: Option<String>,
+
     /// `cxml-ssl-version`: string.
     #[coupa(wire = "cxml-ssl-version", string)]
     pub cxml_ssl_version: Option<String>,
+
     /// `cxml-supplier-domain`: string.
     #[coupa(wire = "cxml-supplier-domain", string)]
     pub cxml_supplier_domain: Option<String>,
+
     /// `cxml-supplier-identity`: string.
     #[coupa(wire = "cxml-supplier-identity", string)]
     pub cxml_supplier_identity: Option<String>,
+
     /// `cxml-url`: string.
     #[coupa(wire = "cxml-url", string)]
     pub cxml_url: Option<String>,
+
     /// `dd-settings`: string.
     #[coupa(wire = "dd-settings", string)]
     pub dd_settings: Option<String>,
+
     /// `default-locale`: string of at most 255 characters.
     #[coupa(wire = "default-locale", string(max_length = 255))]
     pub default_locale: Option<String>,
+
     /// `disable-cert-verify`: boolean.
     #[coupa(wire = "disable-cert-verify", boolean)]
     pub disable_cert_verify: Option<bool>,
+
     /// `display-name`: string of at most 255 characters.
     #[coupa(wire = "display-name", string(max_length = 255))]
     pub display_name: Option<String>,
+
     /// `diversities`: list of `diversity_association`.
     #[coupa(
         wire = "diversities",
         list(of = crate::DiversityAssociation, item = "diversity")
     )]
     pub diversities: Option<Vec<crate::DiversityAssociation>>,
+
     /// `diversity-categories`: list of `supplier`.
     #[coupa(
         wire = "diversity-categories",
         list(of = crate::Supplier, item = "diversity-category")
     )]
     pub diversity_categories: Option<Vec<crate::Supplier>>,
+
     /// `do-not-accelerate`: boolean.
     #[coupa(wire = "do-not-accelerate", boolean)]
     pub do_not_accelerate: Option<bool>,
+
     /// `duns`: string.
     #[coupa(wire = "duns", string)]
     pub duns: Option<String>,
+
     /// `enterprise`: `enterprise` record.
     #[coupa(wire = "enterprise", object(of = crate::Enterprise))]
     pub enterprise: Option<Box<crate::Enterprise>>,
+
     /// `hold-invoices-for-ap-review`: boolean.
     #[coupa(wire = "hold-invoices-for-ap-review", boolean)]
     pub hold_invoices_for_ap_review: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `integration-contacts`: reference to `integration_contact`.
     #[coupa(
         wire = "integration-contacts",
         reference(to = crate::IntegrationContact, by("id"))
     )]
     pub integration_contacts: Option<Box<crate::IntegrationContact>>,
+
     /// `inventory-organization`: `inventory_organization` record.
     #[coupa(wire = "inventory-organization", object(of = crate::InventoryOrganization))]
     pub inventory_organization: Option<Box<crate::InventoryOrganization>>,
+
     /// `invoice-emails`: list of `invoice_email`.
     #[coupa(
         wire = "invoice-emails",
         list(of = crate::InvoiceEmail, item = "invoice-email")
     )]
     pub invoice_emails: Option<Vec<crate::InvoiceEmail>>,
+
     /// `invoice-matching-level`: enum.
     #[coupa(wire = "invoice-matching-level", enumeration)]
     pub invoice_matching_level: Option<SupplierInvoiceMatchingLevel>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `number`: string of at most 255 characters.
     #[coupa(wire = "number", string(max_length = 255))]
     pub number: Option<String>,
+
     /// `on-hold`: boolean.
     #[coupa(wire = "on-hold", boolean)]
     pub on_hold: Option<bool>,
+
     /// `one-time-supplier`: boolean.
     #[coupa(wire = "one-time-supplier", boolean)]
     pub one_time_supplier: Option<bool>,
+
     /// `online-store`: `online_store` record.
     #[coupa(wire = "online-store", object(of = crate::OnlineStore))]
     pub online_store: Option<Box<crate::OnlineStore>>,
+
     /// `order-confirmation-level`: integer.
     #[coupa(wire = "order-confirmation-level", integer)]
     pub order_confirmation_level: Option<i64>,
+
     /// `parent`: reference to `supplier`.
     #[coupa(
         wire = "parent",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub parent: Option<Box<crate::Supplier>>,
+
     /// `payment-method`: string of at most 255 characters.
     #[coupa(wire = "payment-method", string(max_length = 255))]
     pub payment_method: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `payment-term-id`: integer.
     #[coupa(wire = "payment-term-id", integer)]
     pub payment_term_id: Option<i64>,
+
     /// `payment-terms`: list of `payment_term`.
     #[coupa(
         wire = "payment-terms",
         list(of = crate::PaymentTerm, item = "payment-term")
     )]
     pub payment_terms: Option<Vec<crate::PaymentTerm>>,
+
     /// `po-change-method`: enum.
     #[coupa(wire = "po-change-method", enumeration)]
     pub po_change_method: Option<SupplierPoChangeMethod>,
+
     /// `po-email`: string of at most 255 characters.
     #[coupa(wire = "po-email", string(max_length = 255))]
     pub po_email: Option<String>,
+
     /// `po-method`: enum.
     #[coupa(wire = "po-method", enumeration)]
     pub po_method: Option<SupplierPoMethod>,
+
     /// `preferred-commodities`: list of `commodity`.
     #[coupa(
         wire = "preferred-commodities",
         list(of = crate::Commodity, item = "preferred-commodity")
     )]
     pub preferred_commodities: Option<Vec<crate::Commodity>>,
+
     /// `primary-address`: reference to `address`.
     #[coupa(
         wire = "primary-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub primary_address: Option<Box<crate::Address>>,
+
     /// `primary-contact`: `contact` record.
     #[coupa(wire = "primary-contact", object(of = crate::Contact))]
     pub primary_contact: Option<Box<crate::Contact>>,
+
     /// `remit-to-addresses`: list of `invoice_remit_to_address`.
     #[coupa(
         wire = "remit-to-addresses",
         list(of = crate::InvoiceRemitToAddress, item = "remit-to-address")
     )]
     pub remit_to_addresses: Option<Vec<crate::InvoiceRemitToAddress>>,
+
     /// `remit-to-requirement`: integer, read-only.
     #[coupa(wire = "remit-to-requirement", integer, read_only)]
     pub remit_to_requirement: Option<i64>,
+
     /// `restricted-account-types`: list of `account_type`.
     #[coupa(
         wire = "restricted-account-types",
         list(of = crate::AccountType, item = "restricted-account-type")
     )]
     pub restricted_account_types: Option<Vec<crate::AccountType>>,
+
     /// `savings-pct`: decimal.
     #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `scf-configs`: string.
     #[coupa(wire = "scf-configs", string)]
     pub scf_configs: Option<String>,
+
     /// `scope-three-emissions`: boolean.
     #[coupa(wire = "scope-three-emissions", boolean)]
     pub scope_three_emissions: Option<bool>,
+
     /// `send-invoices-to-approvals`: boolean.
     #[coupa(wire = "send-invoices-to-approvals", boolean)]
     pub send_invoices_to_approvals: Option<bool>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `status`: string.
     #[coupa(wire = "status", string)]
     pub status: Option<String>,
+
     /// `storefront-url`: string of at most 255 characters.
     #[coupa(wire = "storefront-url", string(max_length = 255))]
     pub storefront_url: Option<String>,
+
     /// `supplier-account-types`: list of `supplier`.
     #[coupa(
         wire = "supplier-account-types",
         list(of = crate::Supplier, item = "supplier-account-type")
     )]
     pub supplier_account_types: Option<Vec<crate::Supplier>>,
+
     /// `supplier-addresses`: list of `supplier_address_2`.
     #[coupa(
         wire = "supplier-addresses",
         list(of = crate::SupplierAddress2, item = "supplier-address")
     )]
     pub supplier_addresses: Option<Vec<crate::SupplierAddress2>>,
+
     /// `supplier-classification-detail`: `supplier_classification_detail` record.
     #[coupa(
         wire = "supplier-classification-detail",
         object(of = crate::SupplierClassificationDetail)
     )]
     pub supplier_classification_detail: Option<Box<crate::SupplierClassificationDetail>>,
+
     /// `supplier-community-enablement`: integer.
     #[coupa(wire = "supplier-community-enablement", integer)]
     pub supplier_community_enablement: Option<i64>,
+
     /// `supplier-enterprise-detail`: `supplier_enterprise_detail` record.
     #[coupa(
         wire = "supplier-enterprise-detail",
         object(of = crate::SupplierEnterpriseDetail)
     )]
     pub supplier_enterprise_detail: Option<Box<crate::SupplierEnterpriseDetail>>,
+
     /// `supplier-insurance-detail`: `supplier_insurance_detail` record.
     #[coupa(
         wire = "supplier-insurance-detail",
         object(of = crate::SupplierInsuranceDetail)
     )]
     pub supplier_insurance_detail: Option<Box<crate::SupplierInsuranceDetail>>,
+
     /// `supplier-risk-detail`: `supplier_risk_detail` record.
     #[coupa(wire = "supplier-risk-detail", object(of = crate::SupplierRiskDetail))]
     pub supplier_risk_detail: Option<Box<crate::SupplierRiskDetail>>,
+
     /// `supplier-sites`: list of `supplier`.
     #[coupa(wire = "supplier-sites", list(of = crate::Supplier, item = "supplier-site"))]
     pub supplier_sites: Option<Vec<crate::Supplier>>,
+
     /// `supplier-tax-detail`: `supplier_tax_detail` record.
     #[coupa(wire = "supplier-tax-detail", object(of = crate::SupplierTaxDetail))]
     pub supplier_tax_detail: Option<Box<crate::SupplierTaxDetail>>,
+
     /// `taggings`: list of `tagging`.
     #[coupa(wire = "taggings", list(of = crate::Tagging, item = "tagging"))]
     pub taggings: Option<Vec<crate::Tagging>>,
+
     /// `tax-code`: `tax_code` record.
     #[coupa(wire = "tax-code", object(of = crate::TaxCode))]
     pub tax_code: Option<Box<crate::TaxCode>>,
+
     /// `tax-id`: string of at most 255 characters.
     #[coupa(wire = "tax-id", string(max_length = 255))]
     pub tax_id: Option<String>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -361,15 +455,19 @@ pub struct Supplier {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `website`: string of at most 255 characters.
     #[coupa(wire = "website", string(max_length = 255))]
     pub website: Option<String>,
+
     /// `whitelist-dd`: boolean.
     #[coupa(wire = "whitelist-dd", boolean)]
     pub whitelist_dd: Option<bool>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -381,15 +479,19 @@ pub enum SupplierInvoiceMatchingLevel {
     /// `2-way`
     #[coupa(wire = "2-way")]
     V2Way,
+
     /// `3-way`
     #[coupa(wire = "3-way")]
     V3Way,
+
     /// `3-way-direct`
     #[coupa(wire = "3-way-direct")]
     V3WayDirect,
+
     /// `none`
     #[coupa(wire = "none")]
     None,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -400,21 +502,27 @@ pub enum SupplierPoChangeMethod {
     /// `cxml`
     #[coupa(wire = "cxml")]
     Cxml,
+
     /// `xml`
     #[coupa(wire = "xml")]
     Xml,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `prompt`
     #[coupa(wire = "prompt")]
     Prompt,
+
     /// `mark_as_sent`
     #[coupa(wire = "mark_as_sent")]
     MarkAsSent,
+
     /// `buy_online`
     #[coupa(wire = "buy_online")]
     BuyOnline,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -425,21 +533,27 @@ pub enum SupplierPoMethod {
     /// `cxml`
     #[coupa(wire = "cxml")]
     Cxml,
+
     /// `xml`
     #[coupa(wire = "xml")]
     Xml,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `prompt`
     #[coupa(wire = "prompt")]
     Prompt,
+
     /// `mark_as_sent`
     #[coupa(wire = "mark_as_sent")]
     MarkAsSent,
+
     /// `buy_online`
     #[coupa(wire = "buy_online")]
     BuyOnline,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,15 +14,19 @@ pub struct SupplierAddress {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `city`: string of at most 255 characters, required on create.
     #[coupa(wire = "city", string(max_length = 255), required)]
     pub city: Option<String>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,54 +34,70 @@ pub struct SupplierAddress {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `external-src-name`: string of at most 255 characters.
     #[coupa(wire = "external-src-name", string(max_length = 255))]
     pub external_src_name: Option<String>,
+
     /// `external-src-ref`: string of at most 255 characters.
     #[coupa(wire = "external-src-ref", string(max_length = 255))]
     pub external_src_ref: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `local-tax-number`: string of at most 255 characters, required on create.
     #[coupa(wire = "local-tax-number", string(max_length = 255), required)]
     pub local_tax_number: Option<String>,
+
     /// `name`: string of at most 255 characters.
     #[coupa(wire = "name", string(max_length = 255))]
     pub name: Option<String>,
+
     /// `postal-code`: string of at most 255 characters, required on create.
     #[coupa(wire = "postal-code", string(max_length = 255), required)]
     pub postal_code: Option<String>,
+
     /// `remit-to-code`: string of at most 255 characters, required on create.
     #[coupa(wire = "remit-to-code", string(max_length = 255), required)]
     pub remit_to_code: Option<String>,
+
     /// `state`: string of at most 255 characters.
     #[coupa(wire = "state", string(max_length = 255))]
     pub state: Option<String>,
+
     /// `state-iso-code`: string of at most 255 characters.
     #[coupa(wire = "state-iso-code", string(max_length = 255))]
     pub state_iso_code: Option<String>,
+
     /// `street1`: string of at most 255 characters, required on create.
     #[coupa(wire = "street1", string(max_length = 255), required)]
     pub street1: Option<String>,
+
     /// `street2`: string of at most 255 characters.
     #[coupa(wire = "street2", string(max_length = 255))]
     pub street2: Option<String>,
+
     /// `street3`: string of at most 255 characters.
     #[coupa(wire = "street3", string(max_length = 255))]
     pub street3: Option<String>,
+
     /// `street4`: string of at most 255 characters.
     #[coupa(wire = "street4", string(max_length = 255))]
     pub street4: Option<String>,
+
     /// `tax-registrations`: list of `address`.
     #[coupa(
         wire = "tax-registrations",
         list(of = crate::Address, item = "tax-registration")
     )]
     pub tax_registrations: Option<Vec<crate::Address>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -85,15 +105,18 @@ pub struct SupplierAddress {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `vat-country`: reference to `country`.
     #[coupa(
         wire = "vat-country",
         reference(to = crate::Country, by("id", "name", "code"))
     )]
     pub vat_country: Option<Box<crate::Country>>,
+
     /// `vat-number`: string of at most 255 characters.
     #[coupa(wire = "vat-number", string(max_length = 255))]
     pub vat_number: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,57 +14,73 @@ pub struct SupplierInformation {
     /// `allow-cxml-invoicing`: boolean, read-only.
     #[coupa(wire = "allow-cxml-invoicing", boolean, read_only)]
     pub allow_cxml_invoicing: Option<bool>,
+
     /// `allow-inv-choose-billing-account`: boolean, read-only.
     #[coupa(wire = "allow-inv-choose-billing-account", boolean, read_only)]
     pub allow_inv_choose_billing_account: Option<bool>,
+
     /// `allow-inv-from-connect`: boolean, read-only.
     #[coupa(wire = "allow-inv-from-connect", boolean, read_only)]
     pub allow_inv_from_connect: Option<bool>,
+
     /// `allow-inv-no-backing-doc-from-connect`: boolean, read-only.
     #[coupa(wire = "allow-inv-no-backing-doc-from-connect", boolean, read_only)]
     pub allow_inv_no_backing_doc_from_connect: Option<bool>,
+
     /// `allow-inv-unbacked-lines-from-connect`: boolean, read-only.
     #[coupa(wire = "allow-inv-unbacked-lines-from-connect", boolean, read_only)]
     pub allow_inv_unbacked_lines_from_connect: Option<bool>,
+
     /// `backend-system-catalog`: enum.
     #[coupa(wire = "backend-system-catalog", enumeration)]
     pub backend_system_catalog: Option<SupplierInformationBackendSystemCatalog>,
+
     /// `backend-system-invoicing`: enum.
     #[coupa(wire = "backend-system-invoicing", enumeration)]
     pub backend_system_invoicing: Option<SupplierInformationBackendSystemInvoicing>,
+
     /// `buyer-hold`: boolean.
     #[coupa(wire = "buyer-hold", boolean)]
     pub buyer_hold: Option<bool>,
+
     /// `buyer-id`: integer.
     #[coupa(wire = "buyer-id", integer)]
     pub buyer_id: Option<i64>,
+
     /// `comment`: text.
     #[coupa(wire = "comment", text)]
     pub comment: Option<String>,
+
     /// `comment-source`: string of at most 255 characters.
     #[coupa(wire = "comment-source", string(max_length = 255))]
     pub comment_source: Option<String>,
+
     /// `commodity-id`: integer, read-only.
     #[coupa(wire = "commodity-id", integer, read_only)]
     pub commodity_id: Option<i64>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `country-of-operation`: reference to `country`.
     #[coupa(
         wire = "country-of-operation",
         reference(to = crate::Country, by("id", "name", "code"))
     )]
     pub country_of_operation: Option<Box<crate::Country>>,
+
     /// `country-of-operation-id`: integer.
     #[coupa(wire = "country-of-operation-id", integer)]
     pub country_of_operation_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -72,231 +88,304 @@ pub struct SupplierInformation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency-id`: integer.
     #[coupa(wire = "currency-id", integer)]
     pub currency_id: Option<i64>,
+
     /// `cxml-domain`: string.
     #[coupa(wire = "cxml-domain", string)]
     pub cxml_domain: Option<String>,
+
     /// `cxml-http-username`: string.
     #[coupa(wire = "cxml-http-username", string)]
     pub cxml_http_username: Option<String>,
+
     /// `cxml-identity`: string.
     #[coupa(wire = "cxml-identity", string)]
     pub cxml_identity: Option<String>,
+
     /// `cxml-protocol`: string.
     #[coupa(wire = "cxml-protocol", string)]
     pub cxml_protocol: Option<String>,
+
     /// `cxml-secret`: string.
     #[coupa(wire = "cxml-secret", string)]
     pub cxml_secret: Option<String>,
+
     /// `cxml-ssl-version`: string.
     #[coupa(wire = "cxml-ssl-version", string)]
     pub cxml_ssl_version: Option<String>,
+
     /// `cxml-supplier-domain`: string.
     #[coupa(wire = "cxml-supplier-domain", string)]
     pub cxml_supplier_domain: Option<String>,
+
     /// `cxml-supplier-identity`: string.
     #[coupa(wire = "cxml-supplier-identity", string)]
     pub cxml_supplier_identity: Option<String>,
+
     /// `cxml-url`: string.
     #[coupa(wire = "cxml-url", string)]
     pub cxml_url: Option<String>,
+
     /// `default-commodity`: reference to `commodity`.
     #[coupa(
         wire = "default-commodity",
         reference(to = crate::Commodity, by("id", "name"))
     )]
     pub default_commodity: Option<Box<crate::Commodity>>,
+
     /// `default-commodity-id`: integer.
     #[coupa(wire = "default-commodity-id", integer)]
     pub default_commodity_id: Option<i64>,
+
     /// `default-invoice-email`: string of at most 255 characters, read-only.
     #[coupa(wire = "default-invoice-email", string(max_length = 255), read_only)]
     pub default_invoice_email: Option<String>,
+
     /// `disable-cert-verify`: boolean.
     #[coupa(wire = "disable-cert-verify", boolean)]
     pub disable_cert_verify: Option<bool>,
+
     /// `display-name`: string of at most 255 characters.
     #[coupa(wire = "display-name", string(max_length = 255))]
     pub display_name: Option<String>,
+
     /// `diversities`: list of `diversity_association`.
     #[coupa(
         wire = "diversities",
         list(of = crate::DiversityAssociation, item = "diversity")
     )]
     pub diversities: Option<Vec<crate::DiversityAssociation>>,
+
     /// `duns-number`: string.
     #[coupa(wire = "duns-number", string)]
     pub duns_number: Option<String>,
+
     /// `duplicate-exists`: boolean.
     #[coupa(wire = "duplicate-exists", boolean)]
     pub duplicate_exists: Option<bool>,
+
     /// `estimated-spend-amount`: decimal.
     #[coupa(wire = "estimated-spend-amount", decimal(precision = 30, scale = 4))]
     pub estimated_spend_amount: Option<::coupa::Decimal>,
+
     /// `fed-reportable`: boolean.
     #[coupa(wire = "fed-reportable", boolean)]
     pub fed_reportable: Option<bool>,
+
     /// `federal-tax-num`: string of at most 255 characters.
     #[coupa(wire = "federal-tax-num", string(max_length = 255))]
     pub federal_tax_num: Option<String>,
+
     /// `goods-services-provided`: string of at most 255 characters.
     #[coupa(wire = "goods-services-provided", string(max_length = 255))]
     pub goods_services_provided: Option<String>,
+
     /// `govt-agency-interaction`: text.
     #[coupa(wire = "govt-agency-interaction", text)]
     pub govt_agency_interaction: Option<String>,
+
     /// `govt-agency-interaction-indicator`: boolean.
     #[coupa(wire = "govt-agency-interaction-indicator", boolean)]
     pub govt_agency_interaction_indicator: Option<bool>,
+
     /// `govt-allegation-fraud-bribery`: string of at most 255 characters.
     #[coupa(wire = "govt-allegation-fraud-bribery", string(max_length = 255))]
     pub govt_allegation_fraud_bribery: Option<String>,
+
     /// `govt-allegation-fraud-bribery-indicator`: boolean.
     #[coupa(wire = "govt-allegation-fraud-bribery-indicator", boolean)]
     pub govt_allegation_fraud_bribery_indicator: Option<bool>,
+
     /// `hold-invoices-for-ap-review`: boolean, read-only.
     #[coupa(wire = "hold-invoices-for-ap-review", boolean, read_only)]
     pub hold_invoices_for_ap_review: Option<bool>,
+
     /// `hold-payment`: string.
     #[coupa(wire = "hold-payment", string)]
     pub hold_payment: Option<String>,
+
     /// `hold-payment-indicator`: boolean.
     #[coupa(wire = "hold-payment-indicator", boolean)]
     pub hold_payment_indicator: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inbound-invoice-domain`: string of at most 255 characters, read-only.
     #[coupa(wire = "inbound-invoice-domain", string(max_length = 255), read_only)]
     pub inbound_invoice_domain: Option<String>,
+
     /// `inco-terms`: enum.
     #[coupa(wire = "inco-terms", enumeration)]
     pub inco_terms: Option<SupplierInformationIncoTerms>,
+
     /// `income-type`: string.
     #[coupa(wire = "income-type", string)]
     pub income_type: Option<String>,
+
     /// `industry`: string of at most 255 characters.
     #[coupa(wire = "industry", string(max_length = 255))]
     pub industry: Option<String>,
+
     /// `intl-other-explanation`: text.
     #[coupa(wire = "intl-other-explanation", text)]
     pub intl_other_explanation: Option<String>,
+
     /// `intl-tax-classification`: string.
     #[coupa(wire = "intl-tax-classification", string)]
     pub intl_tax_classification: Option<String>,
+
     /// `intl-tax-num`: string.
     #[coupa(wire = "intl-tax-num", string)]
     pub intl_tax_num: Option<String>,
+
     /// `invoice-amount-limit`: text.
     #[coupa(wire = "invoice-amount-limit", text)]
     pub invoice_amount_limit: Option<String>,
+
     /// `invoice-inbound-emails`: text, read-only.
     #[coupa(wire = "invoice-inbound-emails", text, read_only)]
     pub invoice_inbound_emails: Option<String>,
+
     /// `invoice-matching-level`: string of at most 255 characters.
     #[coupa(wire = "invoice-matching-level", string(max_length = 255))]
     pub invoice_matching_level: Option<String>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `logo-content-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "logo-content-type", string(max_length = 255), read_only)]
     pub logo_content_type: Option<String>,
+
     /// `logo-file-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "logo-file-name", string(max_length = 255), read_only)]
     pub logo_file_name: Option<String>,
+
     /// `logo-file-size`: integer, read-only.
     #[coupa(wire = "logo-file-size", integer, read_only)]
     pub logo_file_size: Option<i64>,
+
     /// `logo-updated-at`: datetime, read-only.
     #[coupa(wire = "logo-updated-at", datetime, read_only)]
     pub logo_updated_at: Option<::coupa::DateTime>,
+
     /// `minority-indicator`: boolean.
     #[coupa(wire = "minority-indicator", boolean)]
     pub minority_indicator: Option<bool>,
+
     /// `minority-type-id`: integer.
     #[coupa(wire = "minority-type-id", integer)]
     pub minority_type_id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `one-time-supplier`: boolean.
     #[coupa(wire = "one-time-supplier", boolean)]
     pub one_time_supplier: Option<bool>,
+
     /// `organization-type`: enum.
     #[coupa(wire = "organization-type", enumeration)]
     pub organization_type: Option<SupplierInformationOrganizationType>,
+
     /// `parent-company-name`: string of at most 255 characters.
     #[coupa(wire = "parent-company-name", string(max_length = 255))]
     pub parent_company_name: Option<String>,
+
     /// `pay-group`: string.
     #[coupa(wire = "pay-group", string)]
     pub pay_group: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `payment-term-id`: integer.
     #[coupa(wire = "payment-term-id", integer)]
     pub payment_term_id: Option<i64>,
+
     /// `payment-terms-id`: integer.
     #[coupa(wire = "payment-terms-id", integer)]
     pub payment_terms_id: Option<i64>,
+
     /// `po-change-method`: enum.
     #[coupa(wire = "po-change-method", enumeration)]
     pub po_change_method: Option<SupplierInformationPoChangeMethod>,
+
     /// `po-email`: string of at most 255 characters.
     #[coupa(wire = "po-email", string(max_length = 255))]
     pub po_email: Option<String>,
+
     /// `po-method`: enum.
     #[coupa(wire = "po-method", enumeration)]
     pub po_method: Option<SupplierInformationPoMethod>,
+
     /// `policy-for-bribery-corruption`: text.
     #[coupa(wire = "policy-for-bribery-corruption", text)]
     pub policy_for_bribery_corruption: Option<String>,
+
     /// `policy-for-bribery-corruption-indicator`: boolean.
     #[coupa(wire = "policy-for-bribery-corruption-indicator", boolean)]
     pub policy_for_bribery_corruption_indicator: Option<bool>,
+
     /// `preferred-currency`: reference to `currency`.
     #[coupa(
         wire = "preferred-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub preferred_currency: Option<Box<crate::Currency>>,
+
     /// `preferred-currency-id`: integer.
     #[coupa(wire = "preferred-currency-id", integer)]
     pub preferred_currency_id: Option<i64>,
+
     /// `preferred-language`: `language` record.
     #[coupa(wire = "preferred-language", object(of = crate::Language))]
     pub preferred_language: Option<Box<crate::Language>>,
+
     /// `preferred-language-id`: integer.
     #[coupa(wire = "preferred-language-id", integer)]
     pub preferred_language_id: Option<i64>,
+
     /// `savings-pct`: decimal, read-only.
     #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2), read_only)]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `scope-three-emissions`: boolean.
     #[coupa(wire = "scope-three-emissions", boolean)]
     pub scope_three_emissions: Option<bool>,
+
     /// `send-invoices-to-approvals`: boolean, read-only.
     #[coupa(wire = "send-invoices-to-approvals", boolean, read_only)]
     pub send_invoices_to_approvals: Option<bool>,
+
     /// `separate-remit-to`: boolean.
     #[coupa(wire = "separate-remit-to", boolean)]
     pub separate_remit_to: Option<bool>,
+
     /// `shipping-term-id`: integer.
     #[coupa(wire = "shipping-term-id", integer)]
     pub shipping_term_id: Option<i64>,
+
     /// `social-security-number`: string, read-only.
     #[coupa(wire = "social-security-number", string, read_only)]
     pub social_security_number: Option<String>,
+
     /// `status`: string of at most 255 characters, required on create.
     #[coupa(wire = "status", string(max_length = 255), required)]
     pub status: Option<String>,
+
     /// `supplier-id`: integer.
     #[coupa(wire = "supplier-id", integer)]
     pub supplier_id: Option<i64>,
+
     /// `supplier-information-addresses`: list of `supplier_information_address`.
     #[coupa(
         wire = "supplier-information-addresses",
@@ -306,6 +395,7 @@ pub struct SupplierInformation {
         )
     )]
     pub supplier_information_addresses: Option<Vec<crate::SupplierInformationAddress>>,
+
     /// `supplier-information-artifacts`: list of `supplier_information_artifact`.
     #[coupa(
         wire = "supplier-information-artifacts",
@@ -315,6 +405,7 @@ pub struct SupplierInformation {
         )
     )]
     pub supplier_information_artifacts: Option<Vec<crate::SupplierInformationArtifact>>,
+
     /// `supplier-information-classification-detail`: `supplier_information_classification_detail` record.
     #[coupa(
         wire = "supplier-information-classification-detail",
@@ -323,6 +414,7 @@ pub struct SupplierInformation {
     pub supplier_information_classification_detail: Option<
         Box<crate::SupplierInformationClassificationDetail>,
     >,
+
     /// `supplier-information-contacts`: list of `supplier_information_contact`.
     #[coupa(
         wire = "supplier-information-contacts",
@@ -332,6 +424,7 @@ pub struct SupplierInformation {
         )
     )]
     pub supplier_information_contacts: Option<Vec<crate::SupplierInformationContact>>,
+
     /// `supplier-information-enterprise-detail`: `supplier_information_enterprise_detail` record.
     #[coupa(
         wire = "supplier-information-enterprise-detail",
@@ -340,6 +433,7 @@ pub struct SupplierInformation {
     pub supplier_information_enterprise_detail: Option<
         Box<crate::SupplierInformationEnterpriseDetail>,
     >,
+
     /// `supplier-information-insurance-detail`: `supplier_information_insurance_detail` record.
     #[coupa(
         wire = "supplier-information-insurance-detail",
@@ -348,6 +442,7 @@ pub struct SupplierInformation {
     pub supplier_information_insurance_detail: Option<
         Box<crate::SupplierInformationInsuranceDetail>,
     >,
+
     /// `supplier-information-risk-detail`: `supplier_information_risk_detail` record.
     #[coupa(
         wire = "supplier-information-risk-detail",
@@ -356,6 +451,7 @@ pub struct SupplierInformation {
     pub supplier_information_risk_detail: Option<
         Box<crate::SupplierInformationRiskDetail>,
     >,
+
     /// `supplier-information-tax-detail`: `supplier_information_tax_detail` record.
     #[coupa(
         wire = "supplier-information-tax-detail",
@@ -364,36 +460,47 @@ pub struct SupplierInformation {
     pub supplier_information_tax_detail: Option<
         Box<crate::SupplierInformationTaxDetail>,
     >,
+
     /// `supplier-name`: string of at most 255 characters.
     #[coupa(wire = "supplier-name", string(max_length = 255))]
     pub supplier_name: Option<String>,
+
     /// `supplier-number`: string of at most 255 characters.
     #[coupa(wire = "supplier-number", string(max_length = 255))]
     pub supplier_number: Option<String>,
+
     /// `supplier-region`: enum.
     #[coupa(wire = "supplier-region", enumeration)]
     pub supplier_region: Option<SupplierInformationSupplierRegion>,
+
     /// `tax-classification`: string.
     #[coupa(wire = "tax-classification", string)]
     pub tax_classification: Option<String>,
+
     /// `tax-code-id`: integer.
     #[coupa(wire = "tax-code-id", integer)]
     pub tax_code_id: Option<i64>,
+
     /// `tax-exempt-other-explanation`: string.
     #[coupa(wire = "tax-exempt-other-explanation", string)]
     pub tax_exempt_other_explanation: Option<String>,
+
     /// `tax-region`: string.
     #[coupa(wire = "tax-region", string)]
     pub tax_region: Option<String>,
+
     /// `third-party-interaction`: text.
     #[coupa(wire = "third-party-interaction", text)]
     pub third_party_interaction: Option<String>,
+
     /// `third-party-interaction-indicator`: boolean.
     #[coupa(wire = "third-party-interaction-indicator", boolean)]
     pub third_party_interaction_indicator: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -401,12 +508,15 @@ pub struct SupplierInformation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-id`: integer.
     #[coupa(wire = "user-id", integer)]
     pub user_id: Option<i64>,
+
     /// `website`: string of at most 255 characters.
     #[coupa(wire = "website", string(max_length = 255))]
     pub website: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -418,33 +528,43 @@ pub enum SupplierInformationBackendSystemCatalog {
     /// `CatBase`
     #[coupa(wire = "CatBase")]
     CatBase,
+
     /// `Elastic`
     #[coupa(wire = "Elastic")]
     Elastic,
+
     /// `iPartner Product Suite`
     #[coupa(wire = "iPartner Product Suite")]
     IPartnerProductSuite,
+
     /// `Claritum`
     #[coupa(wire = "Claritum")]
     Claritum,
+
     /// `Contalog`
     #[coupa(wire = "Contalog")]
     Contalog,
+
     /// `CatalognTime`
     #[coupa(wire = "CatalognTime")]
     CatalognTime,
+
     /// `Advizia`
     #[coupa(wire = "Advizia")]
     Advizia,
+
     /// `Aravo`
     #[coupa(wire = "Aravo")]
     Aravo,
+
     /// `MatrixCMX`
     #[coupa(wire = "MatrixCMX")]
     MatrixCmx,
+
     /// `SigmaCommerce`
     #[coupa(wire = "SigmaCommerce")]
     SigmaCommerce,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -455,9 +575,11 @@ pub enum SupplierInformationBackendSystemInvoicing {
     /// `SAP`
     #[coupa(wire = "SAP")]
     Sap,
+
     /// `Oracle`
     #[coupa(wire = "Oracle")]
     Oracle,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -468,39 +590,51 @@ pub enum SupplierInformationIncoTerms {
     /// `EXW`
     #[coupa(wire = "EXW")]
     Exw,
+
     /// `FCA`
     #[coupa(wire = "FCA")]
     Fca,
+
     /// `CPT`
     #[coupa(wire = "CPT")]
     Cpt,
+
     /// `CIP`
     #[coupa(wire = "CIP")]
     Cip,
+
     /// `DAT`
     #[coupa(wire = "DAT")]
     Dat,
+
     /// `DAP`
     #[coupa(wire = "DAP")]
     Dap,
+
     /// `DDP`
     #[coupa(wire = "DDP")]
     Ddp,
+
     /// `FAS`
     #[coupa(wire = "FAS")]
     Fas,
+
     /// `FOB`
     #[coupa(wire = "FOB")]
     Fob,
+
     /// `CFR`
     #[coupa(wire = "CFR")]
     Cfr,
+
     /// `CIF`
     #[coupa(wire = "CIF")]
     Cif,
+
     /// `DPU`
     #[coupa(wire = "DPU")]
     Dpu,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -511,21 +645,27 @@ pub enum SupplierInformationOrganizationType {
     /// `Corporation`
     #[coupa(wire = "Corporation")]
     Corporation,
+
     /// `Foreign Corporation`
     #[coupa(wire = "Foreign Corporation")]
     ForeignCorporation,
+
     /// `Individual`
     #[coupa(wire = "Individual")]
     Individual,
+
     /// `Foreign Individual`
     #[coupa(wire = "Foreign Individual")]
     ForeignIndividual,
+
     /// `Partnership`
     #[coupa(wire = "Partnership")]
     Partnership,
+
     /// `Foreign Partnership`
     #[coupa(wire = "Foreign Partnership")]
     ForeignPartnership,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -536,21 +676,27 @@ pub enum SupplierInformationPoChangeMethod {
     /// `cxml`
     #[coupa(wire = "cxml")]
     Cxml,
+
     /// `xml`
     #[coupa(wire = "xml")]
     Xml,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `prompt`
     #[coupa(wire = "prompt")]
     Prompt,
+
     /// `mark_as_sent`
     #[coupa(wire = "mark_as_sent")]
     MarkAsSent,
+
     /// `buy_online`
     #[coupa(wire = "buy_online")]
     BuyOnline,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -561,21 +707,27 @@ pub enum SupplierInformationPoMethod {
     /// `cxml`
     #[coupa(wire = "cxml")]
     Cxml,
+
     /// `xml`
     #[coupa(wire = "xml")]
     Xml,
+
     /// `email`
     #[coupa(wire = "email")]
     Email,
+
     /// `prompt`
     #[coupa(wire = "prompt")]
     Prompt,
+
     /// `mark_as_sent`
     #[coupa(wire = "mark_as_sent")]
     MarkAsSent,
+
     /// `buy_online`
     #[coupa(wire = "buy_online")]
     BuyOnline,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -586,15 +738,19 @@ pub enum SupplierInformationSupplierRegion {
     /// `AMER`
     #[coupa(wire = "AMER")]
     Amer,
+
     /// `EMEA`
     #[coupa(wire = "EMEA")]
     Emea,
+
     /// `APAC`
     #[coupa(wire = "APAC")]
     Apac,
+
     /// `Japan`
     #[coupa(wire = "Japan")]
     Japan,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -11,66 +11,86 @@ pub struct SupplierInformationAddress {
     /// `account-type-item`: string.
     #[coupa(wire = "account-type-item", string)]
     pub account_type_item: Option<String>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `address-name`: string of at most 255 characters.
     #[coupa(wire = "address-name", string(max_length = 255))]
     pub address_name: Option<String>,
+
     /// `bank-account-number`: string.
     #[coupa(wire = "bank-account-number", string)]
     pub bank_account_number: Option<String>,
+
     /// `bank-address`: string.
     #[coupa(wire = "bank-address", string)]
     pub bank_address: Option<String>,
+
     /// `bank-city`: string.
     #[coupa(wire = "bank-city", string)]
     pub bank_city: Option<String>,
+
     /// `bank-code`: string.
     #[coupa(wire = "bank-code", string)]
     pub bank_code: Option<String>,
+
     /// `bank-country`: reference to `country`.
     #[coupa(
         wire = "bank-country",
         reference(to = crate::Country, by("id", "name", "code"))
     )]
     pub bank_country: Option<Box<crate::Country>>,
+
     /// `bank-fax-phone`: string.
     #[coupa(wire = "bank-fax-phone", string)]
     pub bank_fax_phone: Option<String>,
+
     /// `bank-name`: string.
     #[coupa(wire = "bank-name", string)]
     pub bank_name: Option<String>,
+
     /// `bank-postal-code`: string.
     #[coupa(wire = "bank-postal-code", string)]
     pub bank_postal_code: Option<String>,
+
     /// `bank-routing-number`: string.
     #[coupa(wire = "bank-routing-number", string)]
     pub bank_routing_number: Option<String>,
+
     /// `bank-state-region`: string.
     #[coupa(wire = "bank-state-region", string)]
     pub bank_state_region: Option<String>,
+
     /// `bank-work-phone`: string.
     #[coupa(wire = "bank-work-phone", string)]
     pub bank_work_phone: Option<String>,
+
     /// `bic`: string.
     #[coupa(wire = "bic", string)]
     pub bic: Option<String>,
+
     /// `bic-routing-code`: string.
     #[coupa(wire = "bic-routing-code", string)]
     pub bic_routing_code: Option<String>,
+
     /// `bsb-number`: string.
     #[coupa(wire = "bsb-number", string)]
     pub bsb_number: Option<String>,
+
     /// `city`: string of at most 255 characters.
     #[coupa(wire = "city", string(max_length = 255))]
     pub city: Option<String>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -78,81 +98,106 @@ pub struct SupplierInformationAddress {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `csp-rta-id`: integer, read-only.
     #[coupa(wire = "csp-rta-id", integer, read_only)]
     pub csp_rta_id: Option<i64>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `email`: string of at most 255 characters.
     #[coupa(wire = "email", string(max_length = 255))]
     pub email: Option<String>,
+
     /// `iban-number`: string.
     #[coupa(wire = "iban-number", string)]
     pub iban_number: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `ifsc`: string.
     #[coupa(wire = "ifsc", string)]
     pub ifsc: Option<String>,
+
     /// `intermediary-bank-name`: string.
     #[coupa(wire = "intermediary-bank-name", string)]
     pub intermediary_bank_name: Option<String>,
+
     /// `international-bank-account-number`: string.
     #[coupa(wire = "international-bank-account-number", string)]
     pub international_bank_account_number: Option<String>,
+
     /// `kind`: enum, required on create.
     #[coupa(wire = "kind", enumeration, required)]
     pub kind: Option<SupplierInformationAddressKind>,
+
     /// `location-code`: string of at most 255 characters.
     #[coupa(wire = "location-code", string(max_length = 255))]
     pub location_code: Option<String>,
+
     /// `name-on-bank-account`: string.
     #[coupa(wire = "name-on-bank-account", string)]
     pub name_on_bank_account: Option<String>,
+
     /// `payment-method-item`: enum.
     #[coupa(wire = "payment-method-item", enumeration)]
     pub payment_method_item: Option<SupplierInformationAddressPaymentMethodItem>,
+
     /// `po-box`: string of at most 255 characters.
     #[coupa(wire = "po-box", string(max_length = 255))]
     pub po_box: Option<String>,
+
     /// `po-box-postal-code`: string of at most 255 characters.
     #[coupa(wire = "po-box-postal-code", string(max_length = 255))]
     pub po_box_postal_code: Option<String>,
+
     /// `postal-code`: string of at most 255 characters.
     #[coupa(wire = "postal-code", string(max_length = 255))]
     pub postal_code: Option<String>,
+
     /// `purposes`: list of `purpose`.
     #[coupa(wire = "purposes", list(of = crate::Purpose, item = "purpose"))]
     pub purposes: Option<Vec<crate::Purpose>>,
+
     /// `sort-code`: string.
     #[coupa(wire = "sort-code", string)]
     pub sort_code: Option<String>,
+
     /// `state-iso-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "state-iso-code", string(max_length = 255), read_only)]
     pub state_iso_code: Option<String>,
+
     /// `state-region`: string of at most 255 characters.
     #[coupa(wire = "state-region", string(max_length = 255))]
     pub state_region: Option<String>,
+
     /// `street-address`: string of at most 255 characters.
     #[coupa(wire = "street-address", string(max_length = 255))]
     pub street_address: Option<String>,
+
     /// `street-address2`: string of at most 255 characters.
     #[coupa(wire = "street-address2", string(max_length = 255))]
     pub street_address2: Option<String>,
+
     /// `street-address3`: string of at most 255 characters.
     #[coupa(wire = "street-address3", string(max_length = 255))]
     pub street_address3: Option<String>,
+
     /// `street-address4`: string of at most 255 characters.
     #[coupa(wire = "street-address4", string(max_length = 255))]
     pub street_address4: Option<String>,
+
     /// `supplier-information-id`: integer, read-only.
     #[coupa(wire = "supplier-information-id", integer, read_only)]
     pub supplier_information_id: Option<i64>,
+
     /// `supplier-information-tax-registrations`: list of `supplier_information_address`.
     #[coupa(
         wire = "supplier-information-tax-registrations",
@@ -164,15 +209,19 @@ pub struct SupplierInformationAddress {
     pub supplier_information_tax_registrations: Option<
         Vec<crate::SupplierInformationAddress>,
     >,
+
     /// `swift-code`: string.
     #[coupa(wire = "swift-code", string)]
     pub swift_code: Option<String>,
+
     /// `transit-number-and-institution-number`: string.
     #[coupa(wire = "transit-number-and-institution-number", string)]
     pub transit_number_and_institution_number: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -180,12 +229,15 @@ pub struct SupplierInformationAddress {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `virtual-card-email`: string of at most 255 characters.
     #[coupa(wire = "virtual-card-email", string(max_length = 255))]
     pub virtual_card_email: Option<String>,
+
     /// `wire-routing-number`: string.
     #[coupa(wire = "wire-routing-number", string)]
     pub wire_routing_number: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -197,12 +249,15 @@ pub enum SupplierInformationAddressKind {
     /// `RTA`
     #[coupa(wire = "RTA")]
     Rta,
+
     /// `Primary`
     #[coupa(wire = "Primary")]
     Primary,
+
     /// `Standard`
     #[coupa(wire = "Standard")]
     Standard,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -213,15 +268,19 @@ pub enum SupplierInformationAddressPaymentMethodItem {
     /// `tran`
     #[coupa(wire = "tran")]
     Tran,
+
     /// `cash`
     #[coupa(wire = "cash")]
     Cash,
+
     /// `cred`
     #[coupa(wire = "cred")]
     Cred,
+
     /// `pcard`
     #[coupa(wire = "pcard")]
     Pcard,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

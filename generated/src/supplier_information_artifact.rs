@@ -11,18 +11,23 @@ pub struct SupplierInformationArtifact {
     /// `agency`: `diversity_certification_agency` record.
     #[coupa(wire = "agency", object(of = crate::DiversityCertificationAgency))]
     pub agency: Option<Box<crate::DiversityCertificationAgency>>,
+
     /// `artifact-meta-type`: string of at most 255 characters.
     #[coupa(wire = "artifact-meta-type", string(max_length = 255))]
     pub artifact_meta_type: Option<String>,
+
     /// `artifact-type`: string of at most 255 characters.
     #[coupa(wire = "artifact-type", string(max_length = 255))]
     pub artifact_type: Option<String>,
+
     /// `attachments`: list of `attachment`.
     #[coupa(wire = "attachments", list(of = crate::Attachment, item = "attachment"))]
     pub attachments: Option<Vec<crate::Attachment>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,30 +35,39 @@ pub struct SupplierInformationArtifact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `effective-date`: datetime.
     #[coupa(wire = "effective-date", datetime)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `expiry-date`: datetime.
     #[coupa(wire = "expiry-date", datetime)]
     pub expiry_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `supplier-id`: string of at most 255 characters.
     #[coupa(wire = "supplier-id", string(max_length = 255))]
     pub supplier_id: Option<String>,
+
     /// `supplier-information-id`: integer, read-only.
     #[coupa(wire = "supplier-information-id", integer, read_only)]
     pub supplier_information_id: Option<i64>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -61,6 +75,7 @@ pub struct SupplierInformationArtifact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,9 +11,11 @@ pub struct SupplierInformationContact {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,54 +23,71 @@ pub struct SupplierInformationContact {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `email`: string of at most 255 characters.
     #[coupa(wire = "email", string(max_length = 255))]
     pub email: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `kind`: enum, required on create.
     #[coupa(wire = "kind", enumeration, required)]
     pub kind: Option<SupplierInformationContactKind>,
+
     /// `name-additional`: string of at most 255 characters.
     #[coupa(wire = "name-additional", string(max_length = 255))]
     pub name_additional: Option<String>,
+
     /// `name-family`: string of at most 255 characters.
     #[coupa(wire = "name-family", string(max_length = 255))]
     pub name_family: Option<String>,
+
     /// `name-fullname`: string of at most 255 characters.
     #[coupa(wire = "name-fullname", string(max_length = 255))]
     pub name_fullname: Option<String>,
+
     /// `name-given`: string of at most 255 characters.
     #[coupa(wire = "name-given", string(max_length = 255))]
     pub name_given: Option<String>,
+
     /// `name-prefix`: string of at most 255 characters.
     #[coupa(wire = "name-prefix", string(max_length = 255))]
     pub name_prefix: Option<String>,
+
     /// `name-suffix`: string of at most 255 characters.
     #[coupa(wire = "name-suffix", string(max_length = 255))]
     pub name_suffix: Option<String>,
+
     /// `notes`: string of at most 255 characters.
     #[coupa(wire = "notes", string(max_length = 255))]
     pub notes: Option<String>,
+
     /// `phone-fax`: `phone_number` record.
     #[coupa(wire = "phone-fax", object(of = crate::PhoneNumber))]
     pub phone_fax: Option<Box<crate::PhoneNumber>>,
+
     /// `phone-mobile`: `phone_number` record.
     #[coupa(wire = "phone-mobile", object(of = crate::PhoneNumber))]
     pub phone_mobile: Option<Box<crate::PhoneNumber>>,
+
     /// `phone-work`: `phone_number` record.
     #[coupa(wire = "phone-work", object(of = crate::PhoneNumber))]
     pub phone_work: Option<Box<crate::PhoneNumber>>,
+
     /// `purposes`: list of `purpose`.
     #[coupa(wire = "purposes", list(of = crate::Purpose, item = "purpose"))]
     pub purposes: Option<Vec<crate::Purpose>>,
+
     /// `supplier-information-id`: integer, read-only.
     #[coupa(wire = "supplier-information-id", integer, read_only)]
     pub supplier_information_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -76,6 +95,7 @@ pub struct SupplierInformationContact {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -87,9 +107,11 @@ pub enum SupplierInformationContactKind {
     /// `Primary`
     #[coupa(wire = "Primary")]
     Primary,
+
     /// `Standard`
     #[coupa(wire = "Standard")]
     Standard,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -15,9 +15,11 @@ pub struct SupplierInformationEasyFormResponse {
     /// `approvals`: list of `approval`.
     #[coupa(wire = "approvals", list(of = crate::Approval, item = "approval"))]
     pub approvals: Option<Vec<crate::Approval>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -25,48 +27,60 @@ pub struct SupplierInformationEasyFormResponse {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `current-approval`: reference to `approval`.
     #[coupa(wire = "current-approval", reference(to = crate::Approval, by("id")))]
     pub current_approval: Option<Box<crate::Approval>>,
+
     /// `current-parallel-approvals`: list of `approval`.
     #[coupa(
         wire = "current-parallel-approvals",
         list(of = crate::Approval, item = "current-parallel-approval")
     )]
     pub current_parallel_approvals: Option<Vec<crate::Approval>>,
+
     /// `easy-form-id`: integer, required on create.
     #[coupa(wire = "easy-form-id", integer, required)]
     pub easy_form_id: Option<i64>,
+
     /// `easy-form-widget-responses`: list of `easy_form_widget_response`.
     #[coupa(
         wire = "easy-form-widget-responses",
         list(of = crate::EasyFormWidgetResponse, item = "easy-form-widget-response")
     )]
     pub easy_form_widget_responses: Option<Vec<crate::EasyFormWidgetResponse>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, read-only.
     #[coupa(wire = "name", string(max_length = 255), read_only)]
     pub name: Option<String>,
+
     /// `requested-by`: reference to `user`.
     #[coupa(
         wire = "requested-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub requested_by: Option<Box<crate::User>>,
+
     /// `status`: string of at most 255 characters, read-only.
     #[coupa(wire = "status", string(max_length = 255), read_only)]
     pub status: Option<String>,
+
     /// `subject`: text, read-only.
     #[coupa(wire = "subject", text, read_only)]
     pub subject: Option<String>,
+
     /// `submitted-at`: datetime, read-only.
     #[coupa(wire = "submitted-at", datetime, read_only)]
     pub submitted_at: Option<::coupa::DateTime>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -74,6 +88,7 @@ pub struct SupplierInformationEasyFormResponse {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,36 +14,44 @@ pub struct SupplierInformationSupplierInformationSite {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `addresses`: list of `supplier_information_address`.
     #[coupa(
         wire = "addresses",
         list(of = crate::SupplierInformationAddress, item = "address")
     )]
     pub addresses: Option<Vec<crate::SupplierInformationAddress>>,
+
     /// `allow-change-requests`: integer.
     #[coupa(wire = "allow-change-requests", integer)]
     pub allow_change_requests: Option<i64>,
+
     /// `buyer-hold`: boolean.
     #[coupa(wire = "buyer-hold", boolean)]
     pub buyer_hold: Option<bool>,
+
     /// `code`: string of at most 20 characters, required on create.
     #[coupa(wire = "code", string(max_length = 20), required)]
     pub code: Option<String>,
+
     /// `contacts`: list of `supplier_information_contact`.
     #[coupa(
         wire = "contacts",
         list(of = crate::SupplierInformationContact, item = "contact")
     )]
     pub contacts: Option<Vec<crate::SupplierInformationContact>>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -51,72 +59,94 @@ pub struct SupplierInformationSupplierInformationSite {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `cxml-domain`: string of at most 255 characters.
     #[coupa(wire = "cxml-domain", string(max_length = 255))]
     pub cxml_domain: Option<String>,
+
     /// `cxml-http-username`: string of at most 255 characters.
     #[coupa(wire = "cxml-http-username", string(max_length = 255))]
     pub cxml_http_username: Option<String>,
+
     /// `cxml-identity`: string of at most 255 characters.
     #[coupa(wire = "cxml-identity", string(max_length = 255))]
     pub cxml_identity: Option<String>,
+
     /// `cxml-protocol`: string of at most 255 characters.
     #[coupa(wire = "cxml-protocol", string(max_length = 255))]
     pub cxml_protocol: Option<String>,
+
     /// `cxml-secret`: string of at most 255 characters.
     #[coupa(wire = "cxml-secret", string(max_length = 255))]
     pub cxml_secret: Option<String>,
+
     /// `cxml-ssl-version`: string of at most 255 characters.
     #[coupa(wire = "cxml-ssl-version", string(max_length = 255))]
     pub cxml_ssl_version: Option<String>,
+
     /// `cxml-supplier-domain`: string of at most 255 characters.
     #[coupa(wire = "cxml-supplier-domain", string(max_length = 255))]
     pub cxml_supplier_domain: Option<String>,
+
     /// `cxml-supplier-identity`: string of at most 255 characters.
     #[coupa(wire = "cxml-supplier-identity", string(max_length = 255))]
     pub cxml_supplier_identity: Option<String>,
+
     /// `cxml-url`: string of at most 255 characters.
     #[coupa(wire = "cxml-url", string(max_length = 255))]
     pub cxml_url: Option<String>,
+
     /// `default-locale`: string of at most 255 characters.
     #[coupa(wire = "default-locale", string(max_length = 255))]
     pub default_locale: Option<String>,
+
     /// `disable-cert-verify`: boolean.
     #[coupa(wire = "disable-cert-verify", boolean)]
     pub disable_cert_verify: Option<bool>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `last-exported-at`: datetime, read-only.
     #[coupa(wire = "last-exported-at", datetime, read_only)]
     pub last_exported_at: Option<::coupa::DateTime>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `payment-term`: reference to `payment_term`.
     #[coupa(wire = "payment-term", reference(to = crate::PaymentTerm, by("id", "code")))]
     pub payment_term: Option<Box<crate::PaymentTerm>>,
+
     /// `po-change-method`: string of at most 255 characters.
     #[coupa(wire = "po-change-method", string(max_length = 255))]
     pub po_change_method: Option<String>,
+
     /// `po-email`: string of at most 255 characters, required on create.
     #[coupa(wire = "po-email", string(max_length = 255), required)]
     pub po_email: Option<String>,
+
     /// `po-method`: string of at most 255 characters.
     #[coupa(wire = "po-method", string(max_length = 255))]
     pub po_method: Option<String>,
+
     /// `shipping-term`: reference to `shipping_term`.
     #[coupa(
         wire = "shipping-term",
         reference(to = crate::ShippingTerm, by("id", "code"))
     )]
     pub shipping_term: Option<Box<crate::ShippingTerm>>,
+
     /// `supplier-information-id`: integer.
     #[coupa(wire = "supplier-information-id", integer)]
     pub supplier_information_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -124,6 +154,7 @@ pub struct SupplierInformationSupplierInformationSite {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,12 +14,15 @@ pub struct SupplierInformationTaxRegistration {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,24 +30,31 @@ pub struct SupplierInformationTaxRegistration {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `local`: boolean.
     #[coupa(wire = "local", boolean)]
     pub local: Option<bool>,
+
     /// `number`: string of at most 940 characters, required on create.
     #[coupa(wire = "number", string(max_length = 940), required)]
     pub number: Option<String>,
+
     /// `supplier-information-address-id`: integer.
     #[coupa(wire = "supplier-information-address-id", integer)]
     pub supplier_information_address_id: Option<i64>,
+
     /// `supplier-information-id`: integer.
     #[coupa(wire = "supplier-information-id", integer)]
     pub supplier_information_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,6 +62,7 @@ pub struct SupplierInformationTaxRegistration {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,27 +14,33 @@ pub struct SupplierItem {
     /// `availability`: enum.
     #[coupa(wire = "availability", enumeration)]
     pub availability: Option<SupplierItemAvailability>,
+
     /// `availability-date`: datetime.
     #[coupa(wire = "availability-date", datetime)]
     pub availability_date: Option<::coupa::DateTime>,
+
     /// `catalog`: `catalog` record.
     #[coupa(wire = "catalog", object(of = crate::Catalog))]
     pub catalog: Option<Box<crate::Catalog>>,
+
     /// `contract`: reference to `contract`.
     #[coupa(
         wire = "contract",
         reference(to = crate::Contract, by("id", "name", "number"))
     )]
     pub contract: Option<Box<crate::Contract>>,
+
     /// `contract-term`: reference to `contract_contract_term`.
     #[coupa(
         wire = "contract-term",
         reference(to = crate::ContractContractTerm, by("id", "name"))
     )]
     pub contract_term: Option<Box<crate::ContractContractTerm>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -42,129 +48,168 @@ pub struct SupplierItem {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-balances`: list of `inventory`.
     #[coupa(
         wire = "inventory-balances",
         list(of = crate::Inventory, item = "inventory-balance")
     )]
     pub inventory_balances: Option<Vec<crate::Inventory>>,
+
     /// `is-coupa-advantage`: boolean, read-only.
     #[coupa(wire = "is-coupa-advantage", boolean, read_only)]
     pub is_coupa_advantage: Option<bool>,
+
     /// `item`: reference to `item`.
     #[coupa(wire = "item", reference(to = crate::Item, by("id", "name")))]
     pub item: Option<Box<crate::Item>>,
+
     /// `lead-time`: integer.
     #[coupa(wire = "lead-time", integer)]
     pub lead_time: Option<i64>,
+
     /// `manufacturer`: string of at most 255 characters.
     #[coupa(wire = "manufacturer", string(max_length = 255))]
     pub manufacturer: Option<String>,
+
     /// `minimum-order-quantity`: decimal.
     #[coupa(wire = "minimum-order-quantity", decimal(precision = 30, scale = 6))]
     pub minimum_order_quantity: Option<::coupa::Decimal>,
+
     /// `order-increment`: decimal.
     #[coupa(wire = "order-increment", decimal(precision = 30, scale = 6))]
     pub order_increment: Option<::coupa::Decimal>,
+
     /// `preferred`: boolean.
     #[coupa(wire = "preferred", boolean)]
     pub preferred: Option<bool>,
+
     /// `price`: decimal.
     #[coupa(wire = "price", decimal)]
     pub price: Option<::coupa::Decimal>,
+
     /// `price-change`: decimal.
     #[coupa(wire = "price-change", decimal)]
     pub price_change: Option<::coupa::Decimal>,
+
     /// `price-tier-1`: decimal.
     #[coupa(wire = "price-tier-1", decimal(precision = 30, scale = 6))]
     pub price_tier_1: Option<::coupa::Decimal>,
+
     /// `price-tier-10`: decimal.
     #[coupa(wire = "price-tier-10", decimal(precision = 30, scale = 6))]
     pub price_tier_10: Option<::coupa::Decimal>,
+
     /// `price-tier-11`: decimal.
     #[coupa(wire = "price-tier-11", decimal(precision = 30, scale = 6))]
     pub price_tier_11: Option<::coupa::Decimal>,
+
     /// `price-tier-12`: decimal.
     #[coupa(wire = "price-tier-12", decimal(precision = 30, scale = 6))]
     pub price_tier_12: Option<::coupa::Decimal>,
+
     /// `price-tier-13`: decimal.
     #[coupa(wire = "price-tier-13", decimal(precision = 30, scale = 6))]
     pub price_tier_13: Option<::coupa::Decimal>,
+
     /// `price-tier-14`: decimal.
     #[coupa(wire = "price-tier-14", decimal(precision = 30, scale = 6))]
     pub price_tier_14: Option<::coupa::Decimal>,
+
     /// `price-tier-15`: decimal.
     #[coupa(wire = "price-tier-15", decimal(precision = 30, scale = 6))]
     pub price_tier_15: Option<::coupa::Decimal>,
+
     /// `price-tier-16`: decimal.
     #[coupa(wire = "price-tier-16", decimal(precision = 30, scale = 6))]
     pub price_tier_16: Option<::coupa::Decimal>,
+
     /// `price-tier-17`: decimal.
     #[coupa(wire = "price-tier-17", decimal(precision = 30, scale = 6))]
     pub price_tier_17: Option<::coupa::Decimal>,
+
     /// `price-tier-18`: decimal.
     #[coupa(wire = "price-tier-18", decimal(precision = 30, scale = 6))]
     pub price_tier_18: Option<::coupa::Decimal>,
+
     /// `price-tier-19`: decimal.
     #[coupa(wire = "price-tier-19", decimal(precision = 30, scale = 6))]
     pub price_tier_19: Option<::coupa::Decimal>,
+
     /// `price-tier-2`: decimal.
     #[coupa(wire = "price-tier-2", decimal(precision = 30, scale = 6))]
     pub price_tier_2: Option<::coupa::Decimal>,
+
     /// `price-tier-20`: decimal.
     #[coupa(wire = "price-tier-20", decimal(precision = 30, scale = 6))]
     pub price_tier_20: Option<::coupa::Decimal>,
+
     /// `price-tier-3`: decimal.
     #[coupa(wire = "price-tier-3", decimal(precision = 30, scale = 6))]
     pub price_tier_3: Option<::coupa::Decimal>,
+
     /// `price-tier-4`: decimal.
     #[coupa(wire = "price-tier-4", decimal(precision = 30, scale = 6))]
     pub price_tier_4: Option<::coupa::Decimal>,
+
     /// `price-tier-5`: decimal.
     #[coupa(wire = "price-tier-5", decimal(precision = 30, scale = 6))]
     pub price_tier_5: Option<::coupa::Decimal>,
+
     /// `price-tier-6`: decimal.
     #[coupa(wire = "price-tier-6", decimal(precision = 30, scale = 6))]
     pub price_tier_6: Option<::coupa::Decimal>,
+
     /// `price-tier-7`: decimal.
     #[coupa(wire = "price-tier-7", decimal(precision = 30, scale = 6))]
     pub price_tier_7: Option<::coupa::Decimal>,
+
     /// `price-tier-8`: decimal.
     #[coupa(wire = "price-tier-8", decimal(precision = 30, scale = 6))]
     pub price_tier_8: Option<::coupa::Decimal>,
+
     /// `price-tier-9`: decimal.
     #[coupa(wire = "price-tier-9", decimal(precision = 30, scale = 6))]
     pub price_tier_9: Option<::coupa::Decimal>,
+
     /// `savings-pct`: decimal.
     #[coupa(wire = "savings-pct", decimal(precision = 8, scale = 2))]
     pub savings_pct: Option<::coupa::Decimal>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-aux-part-num`: string of at most 255 characters.
     #[coupa(wire = "supplier-aux-part-num", string(max_length = 255))]
     pub supplier_aux_part_num: Option<String>,
+
     /// `supplier-part-num`: string of at most 255 characters, required on create.
     #[coupa(wire = "supplier-part-num", string(max_length = 255), required)]
     pub supplier_part_num: Option<String>,
+
     /// `unspsc-code`: string of at most 255 characters, read-only.
     #[coupa(wire = "unspsc-code", string(max_length = 255), read_only)]
     pub unspsc_code: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -172,6 +217,7 @@ pub struct SupplierItem {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -183,12 +229,15 @@ pub enum SupplierItemAvailability {
     /// `in_stock`
     #[coupa(wire = "in_stock")]
     InStock,
+
     /// `out_of_stock`
     #[coupa(wire = "out_of_stock")]
     OutOfStock,
+
     /// `backordered`
     #[coupa(wire = "backordered")]
     Backordered,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -7,66 +7,87 @@ pub struct SupplierRemitTo {
     /// `city`: string of at most 255 characters, required on create.
     #[coupa(wire = "city", string(max_length = 255), required)]
     pub city: Option<String>,
+
     /// `company-registration-number`: string, read-only.
     #[coupa(wire = "company-registration-number", string, read_only)]
     pub company_registration_number: Option<String>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `disclosure`: text, read-only.
     #[coupa(wire = "disclosure", text, read_only)]
     pub disclosure: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, read-only.
     #[coupa(wire = "name", string(max_length = 255), read_only)]
     pub name: Option<String>,
+
     /// `postal-code`: string of at most 255 characters, required on create.
     #[coupa(wire = "postal-code", string(max_length = 255), required)]
     pub postal_code: Option<String>,
+
     /// `preferred-language`: string of at most 255 characters, read-only.
     #[coupa(wire = "preferred-language", string(max_length = 255), read_only)]
     pub preferred_language: Option<String>,
+
     /// `registered-company`: `supplier_remit_to` record.
     #[coupa(wire = "registered-company", object(of = crate::SupplierRemitTo))]
     pub registered_company: Option<Box<crate::SupplierRemitTo>>,
+
     /// `remit-to-code`: string of at most 255 characters.
     #[coupa(wire = "remit-to-code", string(max_length = 255))]
     pub remit_to_code: Option<String>,
+
     /// `state`: string of at most 255 characters.
     #[coupa(wire = "state", string(max_length = 255))]
     pub state: Option<String>,
+
     /// `street1`: string of at most 255 characters, required on create.
     #[coupa(wire = "street1", string(max_length = 255), required)]
     pub street1: Option<String>,
+
     /// `street2`: string of at most 255 characters.
     #[coupa(wire = "street2", string(max_length = 255))]
     pub street2: Option<String>,
+
     /// `street3`: string of at most 255 characters.
     #[coupa(wire = "street3", string(max_length = 255))]
     pub street3: Option<String>,
+
     /// `street4`: string of at most 255 characters.
     #[coupa(wire = "street4", string(max_length = 255))]
     pub street4: Option<String>,
+
     /// `supplier-name`: string, read-only.
     #[coupa(wire = "supplier-name", string, read_only)]
     pub supplier_name: Option<String>,
+
     /// `tax-number`: string of at most 255 characters, required on create.
     #[coupa(wire = "tax-number", string(max_length = 255), required)]
     pub tax_number: Option<String>,
+
     /// `tax-prefix`: string of at most 255 characters, read-only.
     #[coupa(wire = "tax-prefix", string(max_length = 255), read_only)]
     pub tax_prefix: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `validated-source`: string of at most 50 characters, read-only.
     #[coupa(wire = "validated-source", string(max_length = 50), read_only)]
     pub validated_source: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

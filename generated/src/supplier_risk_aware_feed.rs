@@ -14,51 +14,66 @@ pub struct SupplierRiskAwareFeed {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `number-field-01`: decimal.
     #[coupa(wire = "number-field-01", decimal(precision = 32, scale = 4))]
     pub number_field_01: Option<::coupa::Decimal>,
+
     /// `number-field-02`: decimal.
     #[coupa(wire = "number-field-02", decimal(precision = 32, scale = 4))]
     pub number_field_02: Option<::coupa::Decimal>,
+
     /// `number-field-03`: decimal.
     #[coupa(wire = "number-field-03", decimal(precision = 32, scale = 4))]
     pub number_field_03: Option<::coupa::Decimal>,
+
     /// `number-field-04`: decimal.
     #[coupa(wire = "number-field-04", decimal(precision = 32, scale = 4))]
     pub number_field_04: Option<::coupa::Decimal>,
+
     /// `number-field-05`: decimal.
     #[coupa(wire = "number-field-05", decimal(precision = 32, scale = 4))]
     pub number_field_05: Option<::coupa::Decimal>,
+
     /// `number-field-06`: decimal.
     #[coupa(wire = "number-field-06", decimal(precision = 32, scale = 4))]
     pub number_field_06: Option<::coupa::Decimal>,
+
     /// `number-field-07`: decimal.
     #[coupa(wire = "number-field-07", decimal(precision = 32, scale = 4))]
     pub number_field_07: Option<::coupa::Decimal>,
+
     /// `number-field-08`: decimal.
     #[coupa(wire = "number-field-08", decimal(precision = 32, scale = 4))]
     pub number_field_08: Option<::coupa::Decimal>,
+
     /// `number-field-09`: decimal.
     #[coupa(wire = "number-field-09", decimal(precision = 32, scale = 4))]
     pub number_field_09: Option<::coupa::Decimal>,
+
     /// `number-field-10`: decimal.
     #[coupa(wire = "number-field-10", decimal(precision = 32, scale = 4))]
     pub number_field_10: Option<::coupa::Decimal>,
+
     /// `supplier`: reference to `supplier`.
     #[coupa(
         wire = "supplier",
         reference(to = crate::Supplier, by("id", "name", "number"))
     )]
     pub supplier: Option<Box<crate::Supplier>>,
+
     /// `supplier-id`: integer, required on create.
     #[coupa(wire = "supplier-id", integer, required)]
     pub supplier_id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,24 +14,31 @@ pub struct SupplierSharingSetting {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `sharable-id`: integer.
     #[coupa(wire = "sharable-id", integer)]
     pub sharable_id: Option<i64>,
+
     /// `sharable-type`: string of at most 255 characters.
     #[coupa(wire = "sharable-type", string(max_length = 255))]
     pub sharable_type: Option<String>,
+
     /// `share-with-children`: integer.
     #[coupa(wire = "share-with-children", integer)]
     pub share_with_children: Option<i64>,
+
     /// `shared-category`: string of at most 255 characters.
     #[coupa(wire = "shared-category", string(max_length = 255))]
     pub shared_category: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,21 +11,27 @@ pub struct SustainabilityDetail {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `level`: integer, read-only.
     #[coupa(wire = "level", integer, read_only)]
     pub level: Option<i64>,
+
     /// `title`: string of at most 255 characters, read-only.
     #[coupa(wire = "title", string(max_length = 255), read_only)]
     pub title: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `url`: string of at most 255 characters, read-only.
     #[coupa(wire = "url", string(max_length = 255), read_only)]
     pub url: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,9 +7,11 @@ pub struct Tag {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -17,21 +19,27 @@ pub struct Tag {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text, read-only.
     #[coupa(wire = "description", text, read_only)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 30 characters, required on create.
     #[coupa(wire = "name", string(max_length = 30), required)]
     pub name: Option<String>,
+
     /// `system-tag`: boolean.
     #[coupa(wire = "system-tag", boolean)]
     pub system_tag: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -39,6 +47,7 @@ pub struct Tag {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

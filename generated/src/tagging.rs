@@ -7,9 +7,11 @@ pub struct Tagging {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -17,18 +19,23 @@ pub struct Tagging {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `tag`: `tag` record.
     #[coupa(wire = "tag", object(of = crate::Tag))]
     pub tag: Option<Box<crate::Tag>>,
+
     /// `updated-at`: string, read-only.
     #[coupa(wire = "updated-at", string, read_only)]
     pub updated_at: Option<String>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -36,6 +43,7 @@ pub struct Tagging {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

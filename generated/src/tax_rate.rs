@@ -7,12 +7,15 @@ pub struct TaxRate {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,42 +23,55 @@ pub struct TaxRate {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `customer-accounting`: boolean.
     #[coupa(wire = "customer-accounting", boolean)]
     pub customer_accounting: Option<bool>,
+
     /// `description`: string, read-only.
     #[coupa(wire = "description", string, read_only)]
     pub description: Option<String>,
+
     /// `effective-date`: datetime.
     #[coupa(wire = "effective-date", datetime)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `exempt`: boolean.
     #[coupa(wire = "exempt", boolean)]
     pub exempt: Option<bool>,
+
     /// `expiration-date`: datetime.
     #[coupa(wire = "expiration-date", datetime)]
     pub expiration_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `out-of-scope`: boolean.
     #[coupa(wire = "out-of-scope", boolean)]
     pub out_of_scope: Option<bool>,
+
     /// `percentage`: decimal, required on create.
     #[coupa(wire = "percentage", decimal(precision = 30, scale = 6), required)]
     pub percentage: Option<::coupa::Decimal>,
+
     /// `reverse-charge`: boolean.
     #[coupa(wire = "reverse-charge", boolean)]
     pub reverse_charge: Option<bool>,
+
     /// `tax-description`: string of at most 255 characters.
     #[coupa(wire = "tax-description", string(max_length = 255))]
     pub tax_description: Option<String>,
+
     /// `tax-rate-type`: `tax_rate_type` record.
     #[coupa(wire = "tax-rate-type", object(of = crate::TaxRateType))]
     pub tax_rate_type: Option<Box<crate::TaxRateType>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -63,6 +79,7 @@ pub struct TaxRate {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

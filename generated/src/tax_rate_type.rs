@@ -7,12 +7,15 @@ pub struct TaxRateType {
     /// `active`: boolean, read-only.
     #[coupa(wire = "active", boolean, read_only)]
     pub active: Option<bool>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -20,21 +23,27 @@ pub struct TaxRateType {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `effective-date`: datetime, read-only.
     #[coupa(wire = "effective-date", datetime, read_only)]
     pub effective_date: Option<::coupa::DateTime>,
+
     /// `expiration-date`: datetime, read-only.
     #[coupa(wire = "expiration-date", datetime, read_only)]
     pub expiration_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -42,6 +51,7 @@ pub struct TaxRateType {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

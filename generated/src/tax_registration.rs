@@ -14,12 +14,15 @@ pub struct TaxRegistration {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `country`: reference to `country`.
     #[coupa(wire = "country", reference(to = crate::Country, by("id", "name", "code")))]
     pub country: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,27 +30,35 @@ pub struct TaxRegistration {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `fiscal-representative`: text, read-only.
     #[coupa(wire = "fiscal-representative", text, read_only)]
     pub fiscal_representative: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `local`: boolean.
     #[coupa(wire = "local", boolean)]
     pub local: Option<bool>,
+
     /// `number`: string of at most 47 characters, required on create.
     #[coupa(wire = "number", string(max_length = 47), required)]
     pub number: Option<String>,
+
     /// `owner-id`: integer.
     #[coupa(wire = "owner-id", integer)]
     pub owner_id: Option<i64>,
+
     /// `owner-type`: string of at most 255 characters.
     #[coupa(wire = "owner-type", string(max_length = 255))]
     pub owner_type: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -55,6 +66,7 @@ pub struct TaxRegistration {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

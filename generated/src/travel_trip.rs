@@ -7,30 +7,39 @@ pub struct TravelTrip {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `end-date`: datetime, required on create.
     #[coupa(wire = "end-date", datetime, required)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `image-ref`: string of at most 255 characters.
     #[coupa(wire = "image-ref", string(max_length = 255))]
     pub image_ref: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `trip-reference`: integer, required on create.
     #[coupa(wire = "trip-reference", integer, required)]
     pub trip_reference: Option<i64>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `viewable`: string, read-only.
     #[coupa(wire = "viewable", string, read_only)]
     pub viewable: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

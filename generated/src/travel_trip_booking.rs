@@ -11,87 +11,112 @@ pub struct TravelTripBooking {
     /// `amount`: decimal, required on create.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4), required)]
     pub amount: Option<::coupa::Decimal>,
+
     /// `booking-date`: datetime, required on create.
     #[coupa(wire = "booking-date", datetime, required)]
     pub booking_date: Option<::coupa::DateTime>,
+
     /// `booking-tool-reference`: integer, required on create.
     #[coupa(wire = "booking-tool-reference", integer, required)]
     pub booking_tool_reference: Option<i64>,
+
     /// `budget-amount`: decimal.
     #[coupa(wire = "budget-amount", decimal(precision = 32, scale = 4))]
     pub budget_amount: Option<::coupa::Decimal>,
+
     /// `budget-currency`: reference to `currency`.
     #[coupa(
         wire = "budget-currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub budget_currency: Option<Box<crate::Currency>>,
+
     /// `coupa-advantage-offset`: boolean.
     #[coupa(wire = "coupa-advantage-offset", boolean)]
     pub coupa_advantage_offset: Option<bool>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `end-date`: datetime, required on create.
     #[coupa(wire = "end-date", datetime, required)]
     pub end_date: Option<::coupa::DateTime>,
+
     /// `expense-carbon-emission`: `expense_carbon_emission` record.
     #[coupa(wire = "expense-carbon-emission", object(of = crate::ExpenseCarbonEmission))]
     pub expense_carbon_emission: Option<Box<crate::ExpenseCarbonEmission>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `is-exchanged`: string, read-only.
     #[coupa(wire = "is-exchanged", string, read_only)]
     pub is_exchanged: Option<String>,
+
     /// `payment-channel`: enum, required on create.
     #[coupa(wire = "payment-channel", enumeration, required)]
     pub payment_channel: Option<TravelTripBookingPaymentChannel>,
+
     /// `prepaid`: boolean.
     #[coupa(wire = "prepaid", boolean)]
     pub prepaid: Option<bool>,
+
     /// `prev-booking-reference`: integer.
     #[coupa(wire = "prev-booking-reference", integer)]
     pub prev_booking_reference: Option<i64>,
+
     /// `refundable`: boolean.
     #[coupa(wire = "refundable", boolean)]
     pub refundable: Option<bool>,
+
     /// `reporting-total`: decimal, read-only.
     #[coupa(wire = "reporting-total", decimal(precision = 32, scale = 4), read_only)]
     pub reporting_total: Option<::coupa::Decimal>,
+
     /// `requested-by`: reference to `user`.
     #[coupa(
         wire = "requested-by",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub requested_by: Option<Box<crate::User>>,
+
     /// `requested-by-id`: integer, required on create.
     #[coupa(wire = "requested-by-id", integer, required)]
     pub requested_by_id: Option<i64>,
+
     /// `segment-type`: enum, required on create.
     #[coupa(wire = "segment-type", enumeration, required)]
     pub segment_type: Option<TravelTripBookingSegmentType>,
+
     /// `start-date`: datetime, required on create.
     #[coupa(wire = "start-date", datetime, required)]
     pub start_date: Option<::coupa::DateTime>,
+
     /// `status`: enum, required on create.
     #[coupa(wire = "status", enumeration, required)]
     pub status: Option<TravelTripBookingStatus>,
+
     /// `travel-trip`: `travel_trip` record.
     #[coupa(wire = "travel-trip", object(of = crate::TravelTrip))]
     pub travel_trip: Option<Box<crate::TravelTrip>>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `virtual-card`: `coupa_pay_virtual_card` record.
     #[coupa(wire = "virtual-card", object(of = crate::CoupaPayVirtualCard))]
     pub virtual_card: Option<Box<crate::CoupaPayVirtualCard>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -103,18 +128,23 @@ pub enum TravelTripBookingPaymentChannel {
     /// `coupa_pay`
     #[coupa(wire = "coupa_pay")]
     CoupaPay,
+
     /// `credit_card`
     #[coupa(wire = "credit_card")]
     CreditCard,
+
     /// `personal_card`
     #[coupa(wire = "personal_card")]
     PersonalCard,
+
     /// `central_card`
     #[coupa(wire = "central_card")]
     CentralCard,
+
     /// `corporate_card`
     #[coupa(wire = "corporate_card")]
     CorporateCard,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -125,12 +155,15 @@ pub enum TravelTripBookingSegmentType {
     /// `flight`
     #[coupa(wire = "flight")]
     Flight,
+
     /// `hotel`
     #[coupa(wire = "hotel")]
     Hotel,
+
     /// `rental_car`
     #[coupa(wire = "rental_car")]
     RentalCar,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),
@@ -141,39 +174,51 @@ pub enum TravelTripBookingStatus {
     /// `draft`
     #[coupa(wire = "draft")]
     Draft,
+
     /// `confirmed`
     #[coupa(wire = "confirmed")]
     Confirmed,
+
     /// `failed`
     #[coupa(wire = "failed")]
     Failed,
+
     /// `voided`
     #[coupa(wire = "voided")]
     Voided,
+
     /// `cancelled`
     #[coupa(wire = "cancelled")]
     Cancelled,
+
     /// `failedCardIssuance`
     #[coupa(wire = "failedCardIssuance")]
     FailedCardIssuance,
+
     /// `exchangePending`
     #[coupa(wire = "exchangePending")]
     ExchangePending,
+
     /// `exchanged`
     #[coupa(wire = "exchanged")]
     Exchanged,
+
     /// `rebooked`
     #[coupa(wire = "rebooked")]
     Rebooked,
+
     /// `rebookError`
     #[coupa(wire = "rebookError")]
     RebookError,
+
     /// `rebookPending`
     #[coupa(wire = "rebookPending")]
     RebookPending,
+
     /// `exchangeError`
     #[coupa(wire = "exchangeError")]
     ExchangeError,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -14,15 +14,19 @@ pub struct Uom {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `allowable-precision`: integer.
     #[coupa(wire = "allowable-precision", integer)]
     pub allowable_precision: Option<i64>,
+
     /// `code`: string of at most 6 characters.
     #[coupa(wire = "code", string(max_length = 6))]
     pub code: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,15 +34,19 @@ pub struct Uom {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters.
     #[coupa(wire = "name", string(max_length = 100))]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -46,6 +54,7 @@ pub struct Uom {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,6 +14,7 @@ pub struct UomTranslation {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -21,18 +22,23 @@ pub struct UomTranslation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `key`: string of at most 255 characters, required on create.
     #[coupa(wire = "key", string(max_length = 255), required)]
     pub key: Option<String>,
+
     /// `locale`: enum.
     #[coupa(wire = "locale", enumeration)]
     pub locale: Option<UomTranslationLocale>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -40,9 +46,11 @@ pub struct UomTranslation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `value`: string of at most 1024 characters, required on create.
     #[coupa(wire = "value", string(max_length = 1024), required)]
     pub value: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -54,276 +62,367 @@ pub enum UomTranslationLocale {
     /// `en`
     #[coupa(wire = "en")]
     En,
+
     /// `tr`
     #[coupa(wire = "tr")]
     Tr,
+
     /// `ja`
     #[coupa(wire = "ja")]
     Ja,
+
     /// `ar`
     #[coupa(wire = "ar")]
     Ar,
+
     /// `bg`
     #[coupa(wire = "bg")]
     Bg,
+
     /// `cs`
     #[coupa(wire = "cs")]
     Cs,
+
     /// `da`
     #[coupa(wire = "da")]
     Da,
+
     /// `de-AT`
     #[coupa(wire = "de-AT")]
     DeAt,
+
     /// `de-CH`
     #[coupa(wire = "de-CH")]
     DeCh,
+
     /// `de`
     #[coupa(wire = "de")]
     De,
+
     /// `el`
     #[coupa(wire = "el")]
     El,
+
     /// `en-AU`
     #[coupa(wire = "en-AU")]
     EnAu,
+
     /// `en-CA`
     #[coupa(wire = "en-CA")]
     EnCa,
+
     /// `en-GB`
     #[coupa(wire = "en-GB")]
     EnGb,
+
     /// `en-IE`
     #[coupa(wire = "en-IE")]
     EnIe,
+
     /// `en-IN`
     #[coupa(wire = "en-IN")]
     EnIn,
+
     /// `en-NZ`
     #[coupa(wire = "en-NZ")]
     EnNz,
+
     /// `en-ZA`
     #[coupa(wire = "en-ZA")]
     EnZa,
+
     /// `es-CO`
     #[coupa(wire = "es-CO")]
     EsCo,
+
     /// `es-MX`
     #[coupa(wire = "es-MX")]
     EsMx,
+
     /// `es`
     #[coupa(wire = "es")]
     Es,
+
     /// `et`
     #[coupa(wire = "et")]
     Et,
+
     /// `fi`
     #[coupa(wire = "fi")]
     Fi,
+
     /// `fr-CA`
     #[coupa(wire = "fr-CA")]
     FrCa,
+
     /// `fr-CH`
     #[coupa(wire = "fr-CH")]
     FrCh,
+
     /// `fr`
     #[coupa(wire = "fr")]
     Fr,
+
     /// `hr`
     #[coupa(wire = "hr")]
     Hr,
+
     /// `hu`
     #[coupa(wire = "hu")]
     Hu,
+
     /// `it-CH`
     #[coupa(wire = "it-CH")]
     ItCh,
+
     /// `it`
     #[coupa(wire = "it")]
     It,
+
     /// `ko`
     #[coupa(wire = "ko")]
     Ko,
+
     /// `lt`
     #[coupa(wire = "lt")]
     Lt,
+
     /// `lv`
     #[coupa(wire = "lv")]
     Lv,
+
     /// `nl`
     #[coupa(wire = "nl")]
     Nl,
+
     /// `pl`
     #[coupa(wire = "pl")]
     Pl,
+
     /// `pt-BR`
     #[coupa(wire = "pt-BR")]
     PtBr,
+
     /// `pt`
     #[coupa(wire = "pt")]
     Pt,
+
     /// `ro`
     #[coupa(wire = "ro")]
     Ro,
+
     /// `ru`
     #[coupa(wire = "ru")]
     Ru,
+
     /// `sk`
     #[coupa(wire = "sk")]
     Sk,
+
     /// `sl`
     #[coupa(wire = "sl")]
     Sl,
+
     /// `sr`
     #[coupa(wire = "sr")]
     Sr,
+
     /// `sv`
     #[coupa(wire = "sv")]
     Sv,
+
     /// `th`
     #[coupa(wire = "th")]
     Th,
+
     /// `vi`
     #[coupa(wire = "vi")]
     Vi,
+
     /// `zh-CN`
     #[coupa(wire = "zh-CN")]
     ZhCn,
+
     /// `zh-HK`
     #[coupa(wire = "zh-HK")]
     ZhHk,
+
     /// `zh-TW`
     #[coupa(wire = "zh-TW")]
     ZhTw,
+
     /// `no`
     #[coupa(wire = "no")]
     No,
+
     /// `en-AE`
     #[coupa(wire = "en-AE")]
     EnAe,
+
     /// `en-BD`
     #[coupa(wire = "en-BD")]
     EnBd,
+
     /// `en-BH`
     #[coupa(wire = "en-BH")]
     EnBh,
+
     /// `en-CN`
     #[coupa(wire = "en-CN")]
     EnCn,
+
     /// `en-CO`
     #[coupa(wire = "en-CO")]
     EnCo,
+
     /// `en-HK`
     #[coupa(wire = "en-HK")]
     EnHk,
+
     /// `en-MM`
     #[coupa(wire = "en-MM")]
     EnMm,
+
     /// `en-MT`
     #[coupa(wire = "en-MT")]
     EnMt,
+
     /// `en-MY`
     #[coupa(wire = "en-MY")]
     EnMy,
+
     /// `en-NA`
     #[coupa(wire = "en-NA")]
     EnNa,
+
     /// `en-PK`
     #[coupa(wire = "en-PK")]
     EnPk,
+
     /// `en-SG`
     #[coupa(wire = "en-SG")]
     EnSg,
+
     /// `es-IC`
     #[coupa(wire = "es-IC")]
     EsIc,
+
     /// `fr-BE`
     #[coupa(wire = "fr-BE")]
     FrBe,
+
     /// `fr-LU`
     #[coupa(wire = "fr-LU")]
     FrLu,
+
     /// `mt`
     #[coupa(wire = "mt")]
     Mt,
+
     /// `nl-BE`
     #[coupa(wire = "nl-BE")]
     NlBe,
+
     /// `sr-ME`
     #[coupa(wire = "sr-ME")]
     SrMe,
+
     /// `ar-AE`
     #[coupa(wire = "ar-AE")]
     ArAe,
+
     /// `ar-BH`
     #[coupa(wire = "ar-BH")]
     ArBh,
+
     /// `ar-EG`
     #[coupa(wire = "ar-EG")]
     ArEg,
+
     /// `ar-IQ`
     #[coupa(wire = "ar-IQ")]
     ArIq,
+
     /// `ar-JO`
     #[coupa(wire = "ar-JO")]
     ArJo,
+
     /// `ar-KW`
     #[coupa(wire = "ar-KW")]
     ArKw,
+
     /// `ar-MA`
     #[coupa(wire = "ar-MA")]
     ArMa,
+
     /// `ar-TN`
     #[coupa(wire = "ar-TN")]
     ArTn,
+
     /// `de-BE`
     #[coupa(wire = "de-BE")]
     DeBe,
+
     /// `de-LU`
     #[coupa(wire = "de-LU")]
     DeLu,
+
     /// `en-DE`
     #[coupa(wire = "en-DE")]
     EnDe,
+
     /// `en-DK`
     #[coupa(wire = "en-DK")]
     EnDk,
+
     /// `en-FI`
     #[coupa(wire = "en-FI")]
     EnFi,
+
     /// `en-ME`
     #[coupa(wire = "en-ME")]
     EnMe,
+
     /// `en-NL`
     #[coupa(wire = "en-NL")]
     EnNl,
+
     /// `en-NO`
     #[coupa(wire = "en-NO")]
     EnNo,
+
     /// `en-PH`
     #[coupa(wire = "en-PH")]
     EnPh,
+
     /// `en-SE`
     #[coupa(wire = "en-SE")]
     EnSe,
+
     /// `en-TW`
     #[coupa(wire = "en-TW")]
     EnTw,
+
     /// `en-UA`
     #[coupa(wire = "en-UA")]
     EnUa,
+
     /// `es-PR`
     #[coupa(wire = "es-PR")]
     EsPr,
+
     /// `ru-KZ`
     #[coupa(wire = "ru-KZ")]
     RuKz,
+
     /// `ru-UA`
     #[coupa(wire = "ru-UA")]
     RuUa,
+
     /// `sv-FI`
     #[coupa(wire = "sv-FI")]
     SvFi,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

@@ -7,6 +7,7 @@ pub struct UploadError {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -14,27 +15,35 @@ pub struct UploadError {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `field-errors`: text, required on create.
     #[coupa(wire = "field-errors", text, required)]
     pub field_errors: Option<String>,
+
     /// `field-with-error`: string of at most 255 characters, read-only.
     #[coupa(wire = "field-with-error", string(max_length = 255), read_only)]
     pub field_with_error: Option<String>,
+
     /// `first-column`: string of at most 255 characters, read-only.
     #[coupa(wire = "first-column", string(max_length = 255), read_only)]
     pub first_column: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `row`: integer, read-only.
     #[coupa(wire = "row", integer, read_only)]
     pub row: Option<i64>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -42,9 +51,11 @@ pub struct UploadError {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `value`: string of at most 255 characters, read-only.
     #[coupa(wire = "value", string(max_length = 255), read_only)]
     pub value: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -19,90 +19,115 @@ pub struct User {
         list(of = crate::AccountGroup, item = "account-group")
     )]
     pub account_groups: Option<Vec<crate::AccountGroup>>,
+
     /// `account-security-type`: integer.
     #[coupa(wire = "account-security-type", integer)]
     pub account_security_type: Option<i64>,
+
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `aic-user`: boolean.
     #[coupa(wire = "aic-user", boolean)]
     pub aic_user: Option<bool>,
+
     /// `allow-employee-payment-account-creation`: boolean.
     #[coupa(wire = "allow-employee-payment-account-creation", boolean)]
     pub allow_employee_payment_account_creation: Option<bool>,
+
     /// `allow-user-to-upload-invoice-from-mobile`: boolean.
     #[coupa(wire = "allow-user-to-upload-invoice-from-mobile", boolean)]
     pub allow_user_to_upload_invoice_from_mobile: Option<bool>,
+
     /// `allowed-invoice-inboxes`: text, read-only.
     #[coupa(wire = "allowed-invoice-inboxes", text, read_only)]
     pub allowed_invoice_inboxes: Option<String>,
+
     /// `analytics-user`: boolean.
     #[coupa(wire = "analytics-user", boolean)]
     pub analytics_user: Option<bool>,
+
     /// `api-user`: boolean, read-only.
     #[coupa(wire = "api-user", boolean, read_only)]
     pub api_user: Option<bool>,
+
     /// `approval-groups`: list of `user_group`.
     #[coupa(
         wire = "approval-groups",
         list(of = crate::UserGroup, item = "approval-group")
     )]
     pub approval_groups: Option<Vec<crate::UserGroup>>,
+
     /// `approval-limit`: `approval_limit` record.
     #[coupa(wire = "approval-limit", object(of = crate::ApprovalLimit))]
     pub approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `authentication-method`: string of at most 255 characters.
     #[coupa(wire = "authentication-method", string(max_length = 255))]
     pub authentication_method: Option<String>,
+
     /// `avatar-thumb-url`: string, read-only.
     #[coupa(wire = "avatar-thumb-url", string, read_only)]
     pub avatar_thumb_url: Option<String>,
+
     /// `business-function`: string of at most 255 characters.
     #[coupa(wire = "business-function", string(max_length = 255))]
     pub business_function: Option<String>,
+
     /// `business-group-security-type`: integer.
     #[coupa(wire = "business-group-security-type", integer)]
     pub business_group_security_type: Option<i64>,
+
     /// `can-expense-for`: reference to `user`.
     #[coupa(
         wire = "can-expense-for",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub can_expense_for: Option<Box<crate::User>>,
+
     /// `category-planner-user`: boolean, read-only.
     #[coupa(wire = "category-planner-user", boolean, read_only)]
     pub category_planner_user: Option<bool>,
+
     /// `ccw-user`: boolean.
     #[coupa(wire = "ccw-user", boolean)]
     pub ccw_user: Option<bool>,
+
     /// `clm-advanced-user`: boolean.
     #[coupa(wire = "clm-advanced-user", boolean)]
     pub clm_advanced_user: Option<bool>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `contract-approval-limit`: `approval_limit` record.
     #[coupa(wire = "contract-approval-limit", object(of = crate::ApprovalLimit))]
     pub contract_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `contract-self-approval-limit`: `approval_limit` record.
     #[coupa(wire = "contract-self-approval-limit", object(of = crate::ApprovalLimit))]
     pub contract_self_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `contracts-user`: boolean.
     #[coupa(wire = "contracts-user", boolean)]
     pub contracts_user: Option<bool>,
+
     /// `country-of-residence`: reference to `country`.
     #[coupa(
         wire = "country-of-residence",
         reference(to = crate::Country, by("id", "code"))
     )]
     pub country_of_residence: Option<Box<crate::Country>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -110,183 +135,238 @@ pub struct User {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `default-account`: reference to `account`.
     #[coupa(wire = "default-account", reference(to = crate::Account, by("id", "code")))]
     pub default_account: Option<Box<crate::Account>>,
+
     /// `default-account-type`: reference to `account_type`.
     #[coupa(
         wire = "default-account-type",
         reference(to = crate::AccountType, by("id", "name"))
     )]
     pub default_account_type: Option<Box<crate::AccountType>>,
+
     /// `default-address`: reference to `address`.
     #[coupa(
         wire = "default-address",
         reference(to = crate::Address, by("id", "name", "location-code"))
     )]
     pub default_address: Option<Box<crate::Address>>,
+
     /// `default-currency`: reference to `currency`.
     #[coupa(
         wire = "default-currency",
         reference(to = crate::Currency, by("id", "code"))
     )]
     pub default_currency: Option<Box<crate::Currency>>,
+
     /// `default-locale`: string of at most 10 characters.
     #[coupa(wire = "default-locale", string(max_length = 10))]
     pub default_locale: Option<String>,
+
     /// `department`: reference to `department`.
     #[coupa(wire = "department", reference(to = crate::Department, by("id", "name")))]
     pub department: Option<Box<crate::Department>>,
+
     /// `eligible-for-virtual-cards`: boolean, read-only.
     #[coupa(wire = "eligible-for-virtual-cards", boolean, read_only)]
     pub eligible_for_virtual_cards: Option<bool>,
+
     /// `email`: string of at most 255 characters, required on create.
     #[coupa(wire = "email", string(max_length = 255), required)]
     pub email: Option<String>,
+
     /// `employee-number`: string of at most 255 characters.
     #[coupa(wire = "employee-number", string(max_length = 255))]
     pub employee_number: Option<String>,
+
     /// `employee-payment-channel`: string of at most 255 characters.
     #[coupa(wire = "employee-payment-channel", string(max_length = 255))]
     pub employee_payment_channel: Option<String>,
+
     /// `escalation-threshold`: `approval_limit` record.
     #[coupa(wire = "escalation-threshold", object(of = crate::ApprovalLimit))]
     pub escalation_threshold: Option<Box<crate::ApprovalLimit>>,
+
     /// `expense-approval-limit`: `approval_limit` record.
     #[coupa(wire = "expense-approval-limit", object(of = crate::ApprovalLimit))]
     pub expense_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `expense-self-approval-limit`: `approval_limit` record.
     #[coupa(wire = "expense-self-approval-limit", object(of = crate::ApprovalLimit))]
     pub expense_self_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `expense-user`: boolean.
     #[coupa(wire = "expense-user", boolean)]
     pub expense_user: Option<bool>,
+
     /// `expenses-delegated-to`: reference to `user`.
     #[coupa(
         wire = "expenses-delegated-to",
         reference(to = crate::User, by("id", "login", "email"))
     )]
     pub expenses_delegated_to: Option<Box<crate::User>>,
+
     /// `firstname`: string of at most 40 characters, required on create.
     #[coupa(wire = "firstname", string(max_length = 40), required)]
     pub firstname: Option<String>,
+
     /// `fullname`: string of at most 255 characters, read-only.
     #[coupa(wire = "fullname", string(max_length = 255), read_only)]
     pub fullname: Option<String>,
+
     /// `generate-password-and-notify`: enum.
     #[coupa(wire = "generate-password-and-notify", enumeration)]
     pub generate_password_and_notify: Option<UserGeneratePasswordAndNotify>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `inventory-organizations`: list of `inventory_organization`.
     #[coupa(
         wire = "inventory-organizations",
         list(of = crate::InventoryOrganization, item = "inventory-organization")
     )]
     pub inventory_organizations: Option<Vec<crate::InventoryOrganization>>,
+
     /// `inventory-user`: boolean.
     #[coupa(wire = "inventory-user", boolean)]
     pub inventory_user: Option<bool>,
+
     /// `invoice-approval-limit`: `approval_limit` record.
     #[coupa(wire = "invoice-approval-limit", object(of = crate::ApprovalLimit))]
     pub invoice_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `invoice-self-approval-limit`: `approval_limit` record.
     #[coupa(wire = "invoice-self-approval-limit", object(of = crate::ApprovalLimit))]
     pub invoice_self_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `invoicing-user`: boolean.
     #[coupa(wire = "invoicing-user", boolean)]
     pub invoicing_user: Option<bool>,
+
     /// `lastname`: string of at most 40 characters, required on create.
     #[coupa(wire = "lastname", string(max_length = 40), required)]
     pub lastname: Option<String>,
+
     /// `legal-entity`: reference to `legal_entity`.
     #[coupa(wire = "legal-entity", reference(to = crate::LegalEntity, by("id", "name")))]
     pub legal_entity: Option<Box<crate::LegalEntity>>,
+
     /// `login`: string of at most 255 characters, required on create.
     #[coupa(wire = "login", string(max_length = 255), required)]
     pub login: Option<String>,
+
     /// `manager`: reference to `user`.
     #[coupa(wire = "manager", reference(to = crate::User, by("id", "login", "email")))]
     pub manager: Option<Box<crate::User>>,
+
     /// `mention-name`: string of at most 255 characters.
     #[coupa(wire = "mention-name", string(max_length = 255))]
     pub mention_name: Option<String>,
+
     /// `middlename`: string of at most 255 characters.
     #[coupa(wire = "middlename", string(max_length = 255))]
     pub middlename: Option<String>,
+
     /// `msp-user`: boolean, read-only.
     #[coupa(wire = "msp-user", boolean, read_only)]
     pub msp_user: Option<bool>,
+
     /// `password`: string.
     #[coupa(wire = "password", string)]
     pub password: Option<String>,
+
     /// `pcard`: `pcard` record.
     #[coupa(wire = "pcard", object(of = crate::Pcard))]
     pub pcard: Option<Box<crate::Pcard>>,
+
     /// `phone-mobile`: `phone_number` record.
     #[coupa(wire = "phone-mobile", object(of = crate::PhoneNumber))]
     pub phone_mobile: Option<Box<crate::PhoneNumber>>,
+
     /// `phone-work`: `phone_number` record.
     #[coupa(wire = "phone-work", object(of = crate::PhoneNumber))]
     pub phone_work: Option<Box<crate::PhoneNumber>>,
+
     /// `purchasing-user`: boolean.
     #[coupa(wire = "purchasing-user", boolean)]
     pub purchasing_user: Option<bool>,
+
     /// `requisition-approval-limit`: `approval_limit` record.
     #[coupa(wire = "requisition-approval-limit", object(of = crate::ApprovalLimit))]
     pub requisition_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `requisition-self-approval-limit`: `approval_limit` record.
     #[coupa(wire = "requisition-self-approval-limit", object(of = crate::ApprovalLimit))]
     pub requisition_self_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `risk-assess-user`: boolean.
     #[coupa(wire = "risk-assess-user", boolean)]
     pub risk_assess_user: Option<bool>,
+
     /// `roles`: list of `role`.
     #[coupa(wire = "roles", list(of = crate::Role, item = "role"))]
     pub roles: Option<Vec<crate::Role>>,
+
     /// `salesforce-enabled`: boolean.
     #[coupa(wire = "salesforce-enabled", boolean)]
     pub salesforce_enabled: Option<bool>,
+
     /// `salesforce-id`: string of at most 255 characters.
     #[coupa(wire = "salesforce-id", string(max_length = 255))]
     pub salesforce_id: Option<String>,
+
     /// `self-approval-limit`: `approval_limit` record.
     #[coupa(wire = "self-approval-limit", object(of = crate::ApprovalLimit))]
     pub self_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `seniority-level`: string of at most 255 characters.
     #[coupa(wire = "seniority-level", string(max_length = 255))]
     pub seniority_level: Option<String>,
+
     /// `sourcing-user`: boolean.
     #[coupa(wire = "sourcing-user", boolean)]
     pub sourcing_user: Option<bool>,
+
     /// `spend-guard-user`: boolean.
     #[coupa(wire = "spend-guard-user", boolean)]
     pub spend_guard_user: Option<bool>,
+
     /// `sso-identifier`: string of at most 255 characters.
     #[coupa(wire = "sso-identifier", string(max_length = 255))]
     pub sso_identifier: Option<String>,
+
     /// `supplier-id`: integer, read-only.
     #[coupa(wire = "supplier-id", integer, read_only)]
     pub supplier_id: Option<i64>,
+
     /// `supplier-user`: boolean, read-only.
     #[coupa(wire = "supplier-user", boolean, read_only)]
     pub supplier_user: Option<bool>,
+
     /// `supply-chain-user`: boolean.
     #[coupa(wire = "supply-chain-user", boolean)]
     pub supply_chain_user: Option<bool>,
+
     /// `support-user`: boolean, read-only.
     #[coupa(wire = "support-user", boolean, read_only)]
     pub support_user: Option<bool>,
+
     /// `travel-user`: boolean.
     #[coupa(wire = "travel-user", boolean)]
     pub travel_user: Option<bool>,
+
     /// `treasury-user`: boolean.
     #[coupa(wire = "treasury-user", boolean)]
     pub treasury_user: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -294,24 +374,29 @@ pub struct User {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `user-groups`: list of `user_group`.
     #[coupa(wire = "user-groups", list(of = crate::UserGroup, item = "user-group"))]
     pub user_groups: Option<Vec<crate::UserGroup>>,
+
     /// `work-confirmation-approval-limit`: `approval_limit` record.
     #[coupa(
         wire = "work-confirmation-approval-limit",
         object(of = crate::ApprovalLimit)
     )]
     pub work_confirmation_approval_limit: Option<Box<crate::ApprovalLimit>>,
+
     /// `working-warehouses`: list of `warehous`.
     #[coupa(
         wire = "working-warehouses",
         list(of = crate::Warehous, item = "working-warehous")
     )]
     pub working_warehouses: Option<Vec<crate::Warehous>>,
+
     /// `custom-fields`: custom.
     #[coupa(wire = "custom-fields", custom)]
     pub custom_fields: Option<::coupa::CustomFields>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
@@ -323,9 +408,11 @@ pub enum UserGeneratePasswordAndNotify {
     /// `Yes`
     #[coupa(wire = "Yes")]
     Yes,
+
     /// `No`
     #[coupa(wire = "No")]
     No,
+
     /// A value this version of the schema does not list, kept as sent.
     #[coupa(other)]
     Unrecognized(String),

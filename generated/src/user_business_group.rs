@@ -15,6 +15,7 @@ pub struct UserBusinessGroup {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -22,18 +23,23 @@ pub struct UserBusinessGroup {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 100 characters, required on create.
     #[coupa(wire = "name", string(max_length = 100), required)]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -41,6 +47,7 @@ pub struct UserBusinessGroup {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,21 +14,26 @@ pub struct UserGroup {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `avatar-thumb-url`: string, read-only.
     #[coupa(wire = "avatar-thumb-url", string, read_only)]
     pub avatar_thumb_url: Option<String>,
+
     /// `can-approve`: boolean.
     #[coupa(wire = "can-approve", boolean)]
     pub can_approve: Option<bool>,
+
     /// `content-groups`: list of `business_group`.
     #[coupa(
         wire = "content-groups",
         list(of = crate::BusinessGroup, item = "content-group")
     )]
     pub content_groups: Option<Vec<crate::BusinessGroup>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -36,30 +41,39 @@ pub struct UserGroup {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: text.
     #[coupa(wire = "description", text)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `mention-name`: string of at most 255 characters, read-only.
     #[coupa(wire = "mention-name", string(max_length = 255), read_only)]
     pub mention_name: Option<String>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `open`: boolean.
     #[coupa(wire = "open", boolean)]
     pub open: Option<bool>,
+
     /// `owner`: reference to `user_group`.
     #[coupa(wire = "owner", reference(to = crate::UserGroup, by("id", "name")))]
     pub owner: Option<Box<crate::UserGroup>>,
+
     /// `type`: string of at most 255 characters, read-only.
     #[coupa(wire = "type", string(max_length = 255), read_only)]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -67,9 +81,11 @@ pub struct UserGroup {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `users`: list of `user`.
     #[coupa(wire = "users", list(of = crate::User, item = "user"))]
     pub users: Option<Vec<crate::User>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -14,33 +14,43 @@ pub struct UserGroupMembership {
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `owner`: boolean.
     #[coupa(wire = "owner", boolean)]
     pub owner: Option<bool>,
+
     /// `participant`: boolean.
     #[coupa(wire = "participant", boolean)]
     pub participant: Option<bool>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `user`: reference to `user`.
     #[coupa(wire = "user", reference(to = crate::User, by("id", "login", "email")))]
     pub user: Option<Box<crate::User>>,
+
     /// `user-group`: reference to `user_group`.
     #[coupa(wire = "user-group", reference(to = crate::UserGroup, by("id", "name")))]
     pub user_group: Option<Box<crate::UserGroup>>,
+
     /// `user-group-id`: integer.
     #[coupa(wire = "user-group-id", integer)]
     pub user_group_id: Option<i64>,
+
     /// `user-group-type`: string of at most 255 characters, read-only.
     #[coupa(wire = "user-group-type", string(max_length = 255), read_only)]
     pub user_group_type: Option<String>,
+
     /// `user-id`: integer.
     #[coupa(wire = "user-id", integer)]
     pub user_id: Option<i64>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -7,36 +7,47 @@ pub struct UserSimple {
     /// `avatar-thumb-url`: string, read-only.
     #[coupa(wire = "avatar-thumb-url", string, read_only)]
     pub avatar_thumb_url: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `email`: string of at most 255 characters, required on create.
     #[coupa(wire = "email", string(max_length = 255), required)]
     pub email: Option<String>,
+
     /// `employee-number`: string of at most 255 characters.
     #[coupa(wire = "employee-number", string(max_length = 255))]
     pub employee_number: Option<String>,
+
     /// `firstname`: string of at most 40 characters, required on create.
     #[coupa(wire = "firstname", string(max_length = 40), required)]
     pub firstname: Option<String>,
+
     /// `fullname`: string of at most 255 characters, read-only.
     #[coupa(wire = "fullname", string(max_length = 255), read_only)]
     pub fullname: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `lastname`: string of at most 40 characters, required on create.
     #[coupa(wire = "lastname", string(max_length = 40), required)]
     pub lastname: Option<String>,
+
     /// `login`: string of at most 255 characters, required on create.
     #[coupa(wire = "login", string(max_length = 255), required)]
     pub login: Option<String>,
+
     /// `salesforce-id`: string of at most 255 characters, required on create.
     #[coupa(wire = "salesforce-id", string(max_length = 255), required)]
     pub salesforce_id: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

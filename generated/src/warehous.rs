@@ -14,12 +14,15 @@ pub struct Warehous {
     /// `active-flag`: boolean.
     #[coupa(wire = "active-flag", boolean)]
     pub active_flag: Option<bool>,
+
     /// `address`: reference to `address`.
     #[coupa(wire = "address", reference(to = crate::Address, by("id", "name")))]
     pub address: Option<Box<crate::Address>>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -27,24 +30,30 @@ pub struct Warehous {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `currency`: reference to `currency`.
     #[coupa(
         wire = "currency",
         reference(to = crate::Currency, by("id", "name", "code"))
     )]
     pub currency: Option<Box<crate::Currency>>,
+
     /// `description`: string of at most 255 characters, required on create.
     #[coupa(wire = "description", string(max_length = 255), required)]
     pub description: Option<String>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `name`: string of at most 255 characters, required on create.
     #[coupa(wire = "name", string(max_length = 255), required)]
     pub name: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -52,15 +61,18 @@ pub struct Warehous {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `warehouse-locations`: list of `warehous_location`.
     #[coupa(
         wire = "warehouse-locations",
         list(of = crate::WarehousLocation, item = "warehouse-location")
     )]
     pub warehouse_locations: Option<Vec<crate::WarehousLocation>>,
+
     /// `warehouse-type`: `warehouse_type` record.
     #[coupa(wire = "warehouse-type", object(of = crate::WarehouseType))]
     pub warehouse_type: Option<Box<crate::WarehouseType>>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

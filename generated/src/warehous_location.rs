@@ -14,15 +14,19 @@ pub struct WarehousLocation {
     /// `active`: boolean.
     #[coupa(wire = "active", boolean)]
     pub active: Option<bool>,
+
     /// `aisle`: string of at most 255 characters, required on create.
     #[coupa(wire = "aisle", string(max_length = 255), required)]
     pub aisle: Option<String>,
+
     /// `bin`: string of at most 255 characters.
     #[coupa(wire = "bin", string(max_length = 255))]
     pub bin: Option<String>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -30,18 +34,23 @@ pub struct WarehousLocation {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `id`: integer, read-only.
     #[coupa(wire = "id", integer, read_only)]
     pub id: Option<i64>,
+
     /// `label`: string, read-only.
     #[coupa(wire = "label", string, read_only)]
     pub label: Option<String>,
+
     /// `level`: string of at most 255 characters.
     #[coupa(wire = "level", string(max_length = 255))]
     pub level: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -49,12 +58,15 @@ pub struct WarehousLocation {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `warehouse-id`: integer, read-only.
     #[coupa(wire = "warehouse-id", integer, read_only)]
     pub warehouse_id: Option<i64>,
+
     /// `warehouse-name`: string, read-only.
     #[coupa(wire = "warehouse-name", string, read_only)]
     pub warehouse_name: Option<String>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]

@@ -11,27 +11,35 @@ pub struct WithholdingTaxLine {
     /// `amount`: decimal.
     #[coupa(wire = "amount", decimal(precision = 32, scale = 4))]
     pub amount: Option<::coupa::Decimal>,
+
     /// `amount-engine`: decimal, read-only.
     #[coupa(wire = "amount-engine", decimal(precision = 32, scale = 4), read_only)]
     pub amount_engine: Option<::coupa::Decimal>,
+
     /// `base`: decimal.
     #[coupa(wire = "base", decimal(precision = 30, scale = 4))]
     pub base: Option<::coupa::Decimal>,
+
     /// `basis`: decimal.
     #[coupa(wire = "basis", decimal(precision = 30, scale = 6))]
     pub basis: Option<::coupa::Decimal>,
+
     /// `code`: string of at most 255 characters, read-only.
     #[coupa(wire = "code", string(max_length = 255), read_only)]
     pub code: Option<String>,
+
     /// `code-engine`: string of at most 255 characters, read-only.
     #[coupa(wire = "code-engine", string(max_length = 255), read_only)]
     pub code_engine: Option<String>,
+
     /// `code-id`: integer.
     #[coupa(wire = "code-id", integer)]
     pub code_id: Option<i64>,
+
     /// `created-at`: datetime, read-only.
     #[coupa(wire = "created-at", datetime, read_only)]
     pub created_at: Option<::coupa::DateTime>,
+
     /// `created-by`: reference to `user`, read-only.
     #[coupa(
         wire = "created-by",
@@ -39,48 +47,63 @@ pub struct WithholdingTaxLine {
         read_only
     )]
     pub created_by: Option<Box<crate::User>>,
+
     /// `description`: string of at most 255 characters.
     #[coupa(wire = "description", string(max_length = 255))]
     pub description: Option<String>,
+
     /// `id`: integer.
     #[coupa(wire = "id", integer)]
     pub id: Option<i64>,
+
     /// `kind-of-factor`: string of at most 255 characters, read-only.
     #[coupa(wire = "kind-of-factor", string(max_length = 255), read_only)]
     pub kind_of_factor: Option<String>,
+
     /// `nature-of-tax`: string of at most 255 characters.
     #[coupa(wire = "nature-of-tax", string(max_length = 255))]
     pub nature_of_tax: Option<String>,
+
     /// `product-tax-classification`: string of at most 255 characters.
     #[coupa(wire = "product-tax-classification", string(max_length = 255))]
     pub product_tax_classification: Option<String>,
+
     /// `rate`: decimal.
     #[coupa(wire = "rate", decimal)]
     pub rate: Option<::coupa::Decimal>,
+
     /// `rate-engine`: decimal, read-only.
     #[coupa(wire = "rate-engine", decimal(precision = 30, scale = 6), read_only)]
     pub rate_engine: Option<::coupa::Decimal>,
+
     /// `supplier-rate`: decimal.
     #[coupa(wire = "supplier-rate", decimal(precision = 30, scale = 4))]
     pub supplier_rate: Option<::coupa::Decimal>,
+
     /// `tax-code`: `tax_code` record.
     #[coupa(wire = "tax-code", object(of = crate::TaxCode))]
     pub tax_code: Option<Box<crate::TaxCode>>,
+
     /// `tax-rate`: `tax_rate` record.
     #[coupa(wire = "tax-rate", object(of = crate::TaxRate))]
     pub tax_rate: Option<Box<crate::TaxRate>>,
+
     /// `tax-rate-type`: `tax_rate_type` record.
     #[coupa(wire = "tax-rate-type", object(of = crate::TaxRateType))]
     pub tax_rate_type: Option<Box<crate::TaxRateType>>,
+
     /// `taxable-amount`: decimal.
     #[coupa(wire = "taxable-amount", decimal(precision = 32, scale = 4))]
     pub taxable_amount: Option<::coupa::Decimal>,
+
     /// `type`: string of at most 255 characters.
     #[coupa(wire = "type", string(max_length = 255))]
     pub type_: Option<String>,
+
     /// `updated-at`: datetime, read-only.
     #[coupa(wire = "updated-at", datetime, read_only)]
     pub updated_at: Option<::coupa::DateTime>,
+
     /// `updated-by`: reference to `user`, read-only.
     #[coupa(
         wire = "updated-by",
@@ -88,9 +111,11 @@ pub struct WithholdingTaxLine {
         read_only
     )]
     pub updated_by: Option<Box<crate::User>>,
+
     /// `withholding-amount`: decimal.
     #[coupa(wire = "withholding-amount", decimal(precision = 30, scale = 4))]
     pub withholding_amount: Option<::coupa::Decimal>,
+
     /// Elements and keys this type does not know, kept so that a record read and written
     /// back loses nothing.
     #[coupa(unknown)]
