@@ -23,7 +23,7 @@ pub mod client;
 pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
-    Access, Action, ActionInfo, Create, Deactivate, Delete, FieldInfo, FieldKind, Get, List,
+    Access, Action, ActionInfo, Create, Deactivate, Delete, FieldInfo, FieldKind, FieldTable, Get, List,
     ListItem, Nested, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;

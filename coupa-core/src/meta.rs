@@ -73,6 +73,8 @@ pub enum FieldKind {
     Object {
         /// The embedded type.
         of: &'static str,
+        /// Its fields.
+        fields: FieldTable,
     },
     /// A list of records.
     List {
@@ -82,9 +84,43 @@ pub enum FieldKind {
         item: &'static str,
         /// Whether items are written in full (lines) rather than as references.
         inline: bool,
+        /// The items' fields.
+        fields: FieldTable,
     },
     /// Tenant custom fields.
     Custom,
+}
+
+/// The field table of another record, reached through a function so that records may nest
+/// themselves.
+#[derive(Clone, Copy)]
+pub struct FieldTable(pub fn() -> &'static [FieldInfo]);
+
+impl FieldTable {
+    /// The fields.
+    pub fn get(self) -> &'static [FieldInfo] {
+        (self.0)()
+    }
+}
+
+impl PartialEq for FieldTable {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.get(), other.get())
+    }
+}
+
+impl Eq for FieldTable {}
+
+impl std::hash::Hash for FieldTable {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.get(), state);
+    }
+}
+
+impl std::fmt::Debug for FieldTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FieldTable({} fields)", self.get().len())
+    }
 }
 
 /// One field of a record.
@@ -169,7 +205,9 @@ impl Action for NoAction {
 
 /// How a record is written as an item of a list in a payload: embedded lines in full, resources
 /// as references.
-pub trait ListItem {
+pub trait ListItem: Record {
+    /// Whether items are written in full (embedded lines) rather than as references.
+    const IN_FULL: bool;
     /// An item of a create payload.
     type New: WireWrite;
     /// An item of an update payload.

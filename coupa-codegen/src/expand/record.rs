@@ -78,9 +78,13 @@ fn kind_tokens(c: &Container, field: &FieldSpec) -> TokenStream {
         Kind::List { of, item, inline } => quote!(#rt::FieldKind::List {
             of: <#of as #rt::Record>::NAME,
             item: #item,
-            inline: #inline,
+            inline: #inline || <#of as #rt::ListItem>::IN_FULL,
+            fields: #rt::FieldTable(|| <#of as #rt::Record>::FIELDS),
         }),
-        Kind::Object { of } => quote!(#rt::FieldKind::Object { of: <#of as #rt::Record>::NAME }),
+        Kind::Object { of } => quote!(#rt::FieldKind::Object {
+            of: <#of as #rt::Record>::NAME,
+            fields: #rt::FieldTable(|| <#of as #rt::Record>::FIELDS),
+        }),
         Kind::Custom => quote!(#rt::FieldKind::Custom),
     }
 }
@@ -143,6 +147,7 @@ fn metadata(c: &Container) -> TokenStream {
         quote! {
             #[automatically_derived]
             impl #rt::ListItem for #name {
+                const IN_FULL: bool = false;
                 type New = #rt::Ref<#name>;
                 type Change = #rt::Ref<#name>;
             }
@@ -151,6 +156,7 @@ fn metadata(c: &Container) -> TokenStream {
         quote! {
             #[automatically_derived]
             impl #rt::ListItem for #name {
+                const IN_FULL: bool = true;
                 type New = #new;
                 type Change = #rt::LineChange<#name>;
             }

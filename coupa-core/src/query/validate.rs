@@ -54,13 +54,27 @@ pub fn check<P: Serialize + ?Sized>(
     write: Write,
 ) -> Result<(), Problems> {
     let mut problems = Vec::new();
-    let entries = match serde_json::to_value(payload) {
-        Ok(Value::Object(entries)) => entries,
-        Ok(_) | Err(_) => {
-            problems.push(Problem::new("", ProblemKind::NotAnObject));
-            return Err(Problems(problems));
-        }
-    };
+    match serde_json::to_value(payload) {
+        Ok(Value::Object(entries)) => check_object(fields, &entries, write, "", &mut problems),
+        Ok(_) | Err(_) => problems.push(Problem::new("", ProblemKind::NotAnObject)),
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Checks one object (a payload, or a line or object inside it); `prefix` names where it is
+/// (`invoice-lines[2]/`).
+fn check_object(
+    fields: &'static [FieldInfo],
+    entries: &serde_json::Map<String, Value>,
+    write: Write,
+    prefix: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |wire: &str| format!("{prefix}{wire}");
     if write == Write::Create {
         for field in fields
             .iter()
@@ -70,7 +84,7 @@ pub fn check<P: Serialize + ?Sized>(
                 .keys()
                 .any(|key| crate::value::same_name(key, field.wire))
             {
-                problems.push(Problem::new(field.wire, ProblemKind::Missing));
+                problems.push(Problem::new(&at(field.wire), ProblemKind::Missing));
             }
         }
     }
@@ -79,27 +93,71 @@ pub fn check<P: Serialize + ?Sized>(
         let given = entries
             .iter()
             .find(|(key, _)| crate::value::same_name(key, field.wire));
-        if let Some((_, value)) = given {
-            check_field(field, value, write, &mut problems);
+        match given {
+            // A changed or removed line names itself by id, which is read-only otherwise.
+            Some((key, _)) if !prefix.is_empty() && key == "id" && write == Write::Update => {}
+            Some((_, value)) => check_field(field, value, write, prefix, problems),
+            None => {}
         }
     }
     let mut unknown: Vec<&String> = entries
         .keys()
         .filter(|key| !fields.iter().any(|f| crate::value::same_name(f.wire, key)))
+        .filter(|key| prefix.is_empty() || key.as_str() != "_delete")
         .collect();
     unknown.sort();
     for key in unknown {
-        problems.push(Problem::new(key, ProblemKind::UnknownField));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Problems(problems))
+        problems.push(Problem::new(&at(key), ProblemKind::UnknownField));
     }
 }
 
-fn check_field(field: &FieldInfo, value: &Value, write: Write, problems: &mut Vec<Problem>) {
-    let mut problem = |kind| problems.push(Problem::new(field.wire, kind));
+/// Checks the items of a list written in full: new lines as creates, lines with an id as
+/// updates; removed lines (`_delete`) carry nothing to check.
+fn check_lines(
+    field: &FieldInfo,
+    items: &[Value],
+    table: &'static [FieldInfo],
+    write: Write,
+    prefix: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for (index, item) in items.iter().enumerate() {
+        let Value::Object(entries) = item else {
+            continue;
+        };
+        if entries.contains_key("_delete") {
+            continue;
+        }
+        let write = if write == Write::Update && entries.contains_key("id") {
+            Write::Update
+        } else {
+            Write::Create
+        };
+        let prefix = format!("{prefix}{}[{}]/", field.wire, index + 1);
+        check_object(table, entries, write, &prefix, problems);
+    }
+}
+
+fn check_field(
+    field: &FieldInfo,
+    value: &Value,
+    write: Write,
+    prefix: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let wire = format!("{prefix}{}", field.wire);
+    if let (FieldKind::List { inline: true, fields, .. }, Value::Array(items)) = (field.kind, value)
+        && (field.access == Access::ReadWrite || (field.access == Access::CreateOnly && write == Write::Create)) {
+            check_lines(field, items, fields.get(), write, prefix, problems);
+            return;
+        }
+    if let (FieldKind::Object { fields, .. }, Value::Object(entries)) = (field.kind, value)
+        && (field.access == Access::ReadWrite || (field.access == Access::CreateOnly && write == Write::Create)) {
+            let prefix = format!("{wire}/");
+            check_object(fields.get(), entries, write, &prefix, problems);
+            return;
+        }
+    let mut problem = |kind| problems.push(Problem::new(&wire, kind));
     match (field.access, write) {
         (Access::ReadOnly, _) => return problem(ProblemKind::ReadOnly),
         (Access::CreateOnly, Write::Update) => return problem(ProblemKind::CreateOnly),
