@@ -694,7 +694,7 @@ impl<'a> Reader<'a, '_> {
                 let item = extras
                     .get("item")
                     .and_then(|n| self.string(n, "item"))
-                    .unwrap_or_else(|| singular(wire));
+                    .unwrap_or_else(|| names::singular(wire));
                 let inline = extras
                     .get("inline")
                     .is_some_and(|n| self.boolean(n, "inline"));
@@ -842,20 +842,4 @@ impl<'a> Reader<'a, '_> {
 
 fn zero(node: &Node) -> Option<u32> {
     matches!(node.value, NodeValue::Int(0)).then_some(0)
-}
-
-/// The element of one item of a list field: `invoice-lines` → `invoice-line`.
-pub fn singular(plural: &str) -> String {
-    if let Some(stem) = plural.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    for suffix in ["sses", "ches", "shes", "xes"] {
-        if plural.ends_with(suffix) {
-            return plural[..plural.len() - 2].to_owned();
-        }
-    }
-    if plural.ends_with("ss") {
-        return plural.to_owned();
-    }
-    plural.strip_suffix('s').unwrap_or(plural).to_owned()
 }

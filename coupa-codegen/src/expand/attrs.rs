@@ -669,7 +669,7 @@ fn parse_kind(
                 let wire = field.to_string().replace('_', "-");
                 Kind::List {
                     of: target,
-                    item: item.unwrap_or_else(|| crate::load::singular(&wire)),
+                    item: item.unwrap_or_else(|| crate::names::singular(&wire)),
                     inline,
                 }
             }
@@ -747,7 +747,7 @@ fn infer_kind(ty: &Type, wire: &str) -> Option<Kind> {
         };
         return Some(Kind::List {
             of: path.path.clone(),
-            item: crate::load::singular(wire),
+            item: crate::names::singular(wire),
             inline: false,
         });
     }
