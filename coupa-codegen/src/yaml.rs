@@ -67,9 +67,22 @@ pub fn parse(file: &Arc<str>, text: &str) -> Result<Node, Diagnostic> {
     let mut options = serde_saphyr::Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.with_snippet = false;
+    options.budget = Some(budget());
     let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)
         .map_err(|e| syntax_error(file, text, &e))?;
     Ok(lower(file, text, raw))
+}
+
+/// How deep a schema file may nest. A schema needs a handful of levels; the library's default
+/// (64) lets a hostile file overflow a 2 MiB thread stack in a debug build before the limit is
+/// reached (found while hardening the loader for the `schema_yaml` fuzz target).
+const MAX_NESTING: usize = 32;
+
+fn budget() -> serde_saphyr::budget::Budget {
+    let mut budget = serde_saphyr::budget::Budget::default();
+    budget.max_depth = MAX_NESTING;
+    budget.flow_nesting_limit = MAX_NESTING;
+    budget
 }
 
 fn syntax_error(file: &Arc<str>, text: &str, error: &serde_saphyr::Error) -> Diagnostic {

@@ -145,7 +145,11 @@ fn parse(text: &str) -> Option<DateTime> {
     })
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
+/// `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 {
+        return None;
+    }
     if text.get(4..5)? != "-" || text.get(7..8)? != "-" {
         return None;
     }
@@ -271,6 +275,8 @@ mod tests {
             "2024-03-05T09:14:22+24:00",
             "2024-03-05T09:14:22+0100",
             "+2024-03-05",
+            "2024-3-05",
+            "2024-03-5T00:00:00Z",
             "２０２４-03-05",
         ] {
             assert!(DateTime::parse(text).is_err(), "{text:?}");

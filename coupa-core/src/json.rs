@@ -19,7 +19,7 @@ pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {
 
 /// Decodes a list of records from a JSON array; an error names the item (`[2]/total`).
 pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
-    check_size(text)?;
+    let text = prepare(text)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let items = serde::Deserializer::deserialize_seq(&mut deserializer, Items::<T>::new())
         .and_then(|items| deserializer.end().map(|()| items))
@@ -76,18 +76,20 @@ fn collect_messages(about: Option<&str>, value: &Value, out: &mut ApiErrors) {
 const MAX_NESTING: &str = "recursion limit exceeded";
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    check_size(text)?;
+    let text = prepare(text)?;
     serde_json::from_str(text).map_err(|e| split_path(&e))
 }
 
-fn check_size(text: &str) -> Result<(), DecodeError> {
+/// Refuses documents over the size limit, and drops a leading byte order mark, which some
+/// servers send and serde_json does not accept.
+fn prepare(text: &str) -> Result<&str, DecodeError> {
     if text.len() > MAX_DOCUMENT {
         return Err(DecodeError::new(
             "",
             format!("the document is larger than {MAX_DOCUMENT} bytes"),
         ));
     }
-    Ok(())
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Turns serde_json's message, which `nest` prefixed with the key path, into a located error.

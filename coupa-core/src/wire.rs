@@ -349,11 +349,11 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::parse(text.trim()).map_err(|e| e.to_string())
 }
 
-/// Parses `YYYY-MM-DD`.
+/// Parses `YYYY-MM-DD`, exactly so: what reads is written back the same.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let trimmed = text.trim();
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-        .map_err(|_| format!("expected a date (YYYY-MM-DD), found `{trimmed}`"))
+    crate::datetime::parse_date(trimmed)
+        .ok_or_else(|| format!("expected a date (YYYY-MM-DD), found `{trimmed}`"))
 }
 
 /// Parses an ISO 8601 timestamp with offset, or a bare date.

@@ -100,7 +100,7 @@ fn every_generated_type_is_covered() {
         for field in fields_of(name) {
             if let FieldKind::Reference { to: of, .. }
             | FieldKind::List { of, .. }
-            | FieldKind::Object { of } = field.kind
+            | FieldKind::Object { of, .. } = field.kind
             {
                 fields_of(of);
             }
@@ -138,10 +138,10 @@ fn generated_records() -> Vec<String> {
             continue;
         }
         let module = line.trim_start_matches("pub ").strip_prefix("mod ");
-        if let Some(module) = module.and_then(|m| m.strip_suffix(';')) {
-            if feature.is_none_or(|f| defaults.contains(&f)) {
-                records.extend(derived_structs(&read(&format!("src/{module}.rs"))));
-            }
+        if let Some(module) = module.and_then(|m| m.strip_suffix(';'))
+            && feature.is_none_or(|f| defaults.contains(&f))
+        {
+            records.extend(derived_structs(&read(&format!("src/{module}.rs"))));
         }
         feature = None;
     }
@@ -280,7 +280,7 @@ fn field_value(field: &FieldInfo, format: Format, depth: usize) -> Option<BoxedS
         FieldKind::Date => typed("date", date()),
         FieldKind::DateTime => typed("dateTime", datetime()),
         FieldKind::Enum { values } => enum_value(values).prop_map(Value::Text).boxed(),
-        FieldKind::Reference { to: of, .. } | FieldKind::Object { of } => {
+        FieldKind::Reference { to: of, .. } | FieldKind::Object { of, .. } => {
             nested(of, format, depth)?
         }
         FieldKind::List { of, item, .. } => {

@@ -324,6 +324,14 @@ fn json_keys_that_are_not_xml_names_are_written_as_well_formed_xml() {
     assert_eq!(again.unknown.entries().len(), 2);
 }
 
+#[test]
+fn a_byte_order_mark_before_the_document_is_ignored() {
+    assert_eq!(
+        user("\u{feff}{\"login\": \"a\"}").login.as_deref(),
+        Some("a")
+    );
+}
+
 // 8. Names
 
 #[test]

@@ -632,6 +632,20 @@ fn malformed_documents_are_errors_naming_where() {
     }
 }
 
+#[test]
+fn a_byte_order_mark_comments_and_instructions_are_passed_over() {
+    let text = "\u{feff}<?xml version=\"1.0\"?>\n<!-- a comment --><user><login>a<!-- in -->b<?pi x?></login></user>";
+    let user: User = coupa::xml::from_str(text).expect("decodes");
+    assert_eq!(user.login.as_deref(), Some("ab"));
+}
+
+#[test]
+fn entities_declared_in_a_doctype_are_not_expanded() {
+    let text = "<!DOCTYPE user [<!ENTITY x \"boom\">]><user><login>&x;</login></user>";
+    let error = coupa::xml::from_str::<User>(text).expect_err("undeclared for us");
+    assert_eq!(error.to_string(), "at `user/login`: unknown entity `&x;`");
+}
+
 fn nested(depth: usize, open: &str, close: &str) -> String {
     let mut text = String::with_capacity(depth * (open.len() + close.len()));
     for _ in 0..depth {
@@ -680,5 +694,22 @@ fn a_document_over_the_size_limit_is_refused() {
     assert_eq!(
         error.to_string(),
         "the document is larger than 268435456 bytes"
+    );
+}
+
+/// `supplier-risk-detail` is an embedded record whose fields are all read-only: its payload
+/// type has nothing to set, so a payload leaves it out in both formats.
+#[test]
+fn a_nested_object_with_only_read_only_fields_is_omitted_from_payloads() {
+    use coupa::Nested;
+    type Detail = <coupa::SupplierRiskDetail as Nested>::New;
+    let new = NewSupplier::new("Kestrel").supplier_risk_detail(Detail::new());
+    assert_eq!(
+        coupa::xml::to_string(&new),
+        document("supplier", &["<name>Kestrel</name>"])
+    );
+    assert_eq!(
+        coupa::json::to_string(&new),
+        "{\n  \"name\": \"Kestrel\"\n}"
     );
 }

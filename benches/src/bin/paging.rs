@@ -83,26 +83,35 @@ async fn measure(records: usize) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let url = url.trim().to_owned();
     println!("{records} invoices from the fake server at {url}");
-    println!(
-        "{:<6} {:>14} {:>14} {:>12} {:>16} {:>12}",
-        "format", "one page", "stream peak", "pages", "collect-all peak", "VmHWM"
-    );
-    for format in [Format::Xml, Format::Json] {
-        let client = Client::builder(url.as_str())
+    let clients = [Format::Xml, Format::Json].map(|format| {
+        Client::builder(url.as_str())
             .api_key(fake_server::API_KEY)
             .format(format)
             .allow_insecure_loopback()
             .build()
-            .map_err(|e| e.to_string())?;
-        measure_format(&client, format, records).await?;
+            .map(|client| (format, client))
+            .map_err(|e| e.to_string())
+    });
+    println!(
+        "{:<6} {:>12} {:>14} {:>6} {:>18}",
+        "format", "one page", "stream peak", "pages", "VmHWM so far"
+    );
+    for client in &clients {
+        let (format, client) = client.as_ref().map_err(Clone::clone)?;
+        stream(client, *format, records).await?;
+    }
+    println!("for contrast, every record kept in a Vec (`try_collect`):");
+    for client in &clients {
+        let (format, client) = client.as_ref().map_err(Clone::clone)?;
+        collect_all(client, *format).await?;
     }
     drop(child.stdin.take());
     let _ = child.wait();
     Ok(())
 }
 
-async fn measure_format(client: &Client, format: Format, records: usize) -> Result<(), String> {
-    // The first page alone, kept: what one page of records costs.
+/// The first page alone, then every record through the stream, each dropped once seen.
+async fn stream(client: &Client, format: Format, records: usize) -> Result<(), String> {
     let base = Counting::live();
     Counting::reset_peak();
     let page = client
@@ -112,7 +121,6 @@ async fn measure_format(client: &Client, format: Format, records: usize) -> Resu
     let one_page = Counting::live() - base;
     drop(page);
 
-    // Every record through the stream, each dropped once seen.
     let base = Counting::live();
     Counting::reset_peak();
     let mut seen = 0;
@@ -123,13 +131,23 @@ async fn measure_format(client: &Client, format: Format, records: usize) -> Resu
         seen += 1;
     }
     drop(stream);
-    let stream_peak = Counting::peak() - base;
-    let hwm = vm_hwm_kib();
+    let peak = Counting::peak() - base;
     if seen != records {
         return Err(format!("listed {seen} records, expected {records}"));
     }
+    println!(
+        "{:<6} {:>8} KiB {:>10} KiB {:>6.1} {:>14} KiB",
+        format!("{format:?}"),
+        one_page / 1024,
+        peak / 1024,
+        peak as f64 / one_page as f64,
+        vm_hwm_kib(),
+    );
+    Ok(())
+}
 
-    // Every record kept, for contrast.
+/// Every record kept, for contrast with the stream.
+async fn collect_all(client: &Client, format: Format) -> Result<(), String> {
     let base = Counting::live();
     Counting::reset_peak();
     let all: Vec<Invoice> = client
@@ -137,17 +155,12 @@ async fn measure_format(client: &Client, format: Format, records: usize) -> Resu
         .try_collect()
         .await
         .map_err(|e| e.to_string())?;
-    let all_peak = Counting::peak() - base;
-    drop(all);
-
+    let peak = Counting::peak() - base;
     println!(
-        "{:<6} {:>11} KiB {:>11} KiB {:>12.1} {:>12} KiB {:>8} KiB",
+        "{:<6} {} records, heap peak {} KiB",
         format!("{format:?}"),
-        one_page / 1024,
-        stream_peak / 1024,
-        stream_peak as f64 / one_page as f64,
-        all_peak / 1024,
-        hwm,
+        all.len(),
+        peak / 1024
     );
     Ok(())
 }
