@@ -28,8 +28,8 @@ fn one_resource(bencher: Bencher) {
     let mut errors = Vec::new();
     let text = std::fs::read_to_string(schema_dir().join("invoice.yaml")).unwrap();
     let file = std::sync::Arc::from("schema/invoice.yaml");
-    let fields = coupa_codegen::load::load_str(&file, &text, &mut errors)
-        .map_or(0, |d| d.fields.len());
+    let fields =
+        coupa_codegen::load::load_str(&file, &text, &mut errors).map_or(0, |d| d.fields.len());
     bencher
         .counter(ItemsCount::new(fields))
         .bench(|| generate_one(black_box("invoice")));

@@ -70,7 +70,10 @@ pub fn check() -> Result<(), String> {
     for (path, expected) in [(xml_path, xml), (json_path, json)] {
         let found = std::fs::read_to_string(&path).unwrap_or_default();
         if found != expected {
-            return Err(format!("{} differs from the generator's output", path.display()));
+            return Err(format!(
+                "{} differs from the generator's output",
+                path.display()
+            ));
         }
     }
     Ok(())
@@ -183,7 +186,9 @@ fn invoice(prng: &mut Prng, id: i64) -> Invoice {
         comments: prng
             .chance(40)
             .then(|| format!("Received via supplier portal; PO match & tolerance check for {id}")),
-        supplier_note: prng.chance(20).then(|| String::from("Please remit to the new account.")),
+        supplier_note: prng
+            .chance(20)
+            .then(|| String::from("Please remit to the new account.")),
         currency: CurrencyRef {
             id: currency.0,
             code: currency.1.into(),
@@ -208,9 +213,7 @@ fn invoice(prng: &mut Prng, id: i64) -> Invoice {
             project_code: format!("PRJ-{:03}", prng.range(1, 250)),
             approved_budget: money(prng.range(1_000, 50_000) as i128 * 100),
             rush_order: prng.chance(10),
-            region: prng
-                .chance(80)
-                .then(|| String::from(*prng.pick(REGIONS))),
+            region: prng.chance(80).then(|| String::from(*prng.pick(REGIONS))),
         },
         invoice_lines: lines,
     }
@@ -243,8 +246,12 @@ fn line(prng: &mut Prng, id: i64, number: i64, currency: (i64, &str)) -> Invoice
         quantity: Decimal::new(quantity * 10, 1),
         price: money(price_cents),
         total: money(quantity * price_cents),
-        po_number: prng.chance(70).then(|| format!("{}", prng.range(100_000, 999_999))),
-        source_part_num: prng.chance(50).then(|| format!("SKU-{}", prng.range(10_000, 99_999))),
+        po_number: prng
+            .chance(70)
+            .then(|| format!("{}", prng.range(100_000, 999_999))),
+        source_part_num: prng
+            .chance(50)
+            .then(|| format!("SKU-{}", prng.range(10_000, 99_999))),
         uom: UomRef {
             id: uom.0,
             code: uom.1.into(),
@@ -299,5 +306,7 @@ fn money(cents: i128) -> Decimal {
 
 fn cents(amount: &Decimal) -> i128 {
     let text = amount.to_string();
-    text.replace('.', "").parse().expect("amounts have two decimals")
+    text.replace('.', "")
+        .parse()
+        .expect("amounts have two decimals")
 }

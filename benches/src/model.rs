@@ -158,7 +158,10 @@ pub mod text {
     use serde::de::{self, Deserializer, Visitor};
     use serde::ser::Serializer;
 
-    pub fn serialize<T: Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: Display, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         serializer.collect_str(value)
     }
 
@@ -193,8 +196,8 @@ pub mod xml {
     use serde::Deserialize;
 
     use super::{
-        AccountRef, AccountTypeRef, CurrencyRef, InvoiceCustomFields, PaymentTermRef,
-        SupplierRef, UomRef, UserRef, text,
+        AccountRef, AccountTypeRef, CurrencyRef, InvoiceCustomFields, PaymentTermRef, SupplierRef,
+        UomRef, UserRef, text,
     };
 
     /// `<invoice-headers type="array">`.

@@ -99,7 +99,10 @@ fn rename(text: &str, names: &BTreeSet<String>, suffix: &str) -> String {
     for line in text.lines() {
         let renamed = ["resource: ", "embedded: ", "overlay: ", "path: "]
             .iter()
-            .find_map(|key| line.strip_prefix(key).map(|v| format!("{key}{}{suffix}", v.trim())))
+            .find_map(|key| {
+                line.strip_prefix(key)
+                    .map(|v| format!("{key}{}{suffix}", v.trim()))
+            })
             .or_else(|| {
                 line.strip_prefix("rust_name: ")
                     .map(|v| format!("rust_name: {}{rust_suffix}", v.trim()))
@@ -148,8 +151,8 @@ pub fn generate_one(name: &str) -> std::collections::BTreeMap<String, String> {
     let text = std::fs::read_to_string(&path).expect("the definition file is readable");
     let file: std::sync::Arc<str> = std::sync::Arc::from(format!("schema/{name}.yaml"));
     let mut errors = Vec::new();
-    let definition = coupa_codegen::load::load_str(&file, &text, &mut errors)
-        .expect("the definition loads");
+    let definition =
+        coupa_codegen::load::load_str(&file, &text, &mut errors).expect("the definition loads");
     let schema = coupa_codegen::Schema {
         definitions: vec![definition],
     };

@@ -2,12 +2,12 @@
 //! the comparison reads the same invoices from them, so the benchmarks compare equal work.
 
 use coupa::Value;
-use coupa_core::WireEnum as _;
 use coupa_benches::fixture::{self, JSON, XML};
 use coupa_benches::model::{
     AccountRef, AccountTypeRef, CommodityRef, CurrencyRef, Invoice, InvoiceCustomFields,
     InvoiceLine, PaymentTermRef, SupplierRef, UomRef, UserRef, xml,
 };
+use coupa_core::WireEnum as _;
 
 #[test]
 fn fixtures_are_the_builders_output() {
@@ -18,7 +18,10 @@ fn fixtures_are_the_builders_output() {
 fn the_page_has_fifty_invoices_of_three_to_ten_lines() {
     let page = fixture::page();
     assert_eq!(page.len(), 50);
-    assert!(page.iter().all(|i| (3..=10).contains(&i.invoice_lines.len())));
+    assert!(
+        page.iter()
+            .all(|i| (3..=10).contains(&i.invoice_lines.len()))
+    );
     assert!(XML.len() < 1 << 20 && JSON.len() < 1 << 20);
 }
 
@@ -53,16 +56,25 @@ fn the_bindings_read_the_page_from_json() {
 fn every_encoder_writes_what_reads_back_as_the_page() {
     let records = coupa::xml::list_from_str::<coupa::Invoice>(XML).unwrap();
     let xml = coupa::xml::list_to_string(fixture::LIST_ROOT, &records);
-    assert_eq!(coupa::xml::list_from_str::<coupa::Invoice>(&xml).unwrap(), records);
+    assert_eq!(
+        coupa::xml::list_from_str::<coupa::Invoice>(&xml).unwrap(),
+        records
+    );
     let one = coupa::xml::to_string(&records[0]);
-    assert_eq!(coupa::xml::from_str::<coupa::Invoice>(&one).unwrap(), records[0]);
+    assert_eq!(
+        coupa::xml::from_str::<coupa::Invoice>(&one).unwrap(),
+        records[0]
+    );
     let records = coupa::json::list_from_str::<coupa::Invoice>(JSON).unwrap();
     let json = coupa::json::to_string(&records);
-    assert_eq!(coupa::json::list_from_str::<coupa::Invoice>(&json).unwrap(), records);
+    assert_eq!(
+        coupa::json::list_from_str::<coupa::Invoice>(&json).unwrap(),
+        records
+    );
     let page = fixture::page();
     assert_eq!(coupa_benches::write::xml_page(&page), XML);
-    let json: Vec<Invoice> = serde_json::from_str(&serde_json::to_string_pretty(&page).unwrap())
-        .unwrap();
+    let json: Vec<Invoice> =
+        serde_json::from_str(&serde_json::to_string_pretty(&page).unwrap()).unwrap();
     assert_eq!(json, page);
 }
 
@@ -119,7 +131,10 @@ fn from_bindings(x: &coupa::Invoice) -> Invoice {
         custom_fields: InvoiceCustomFields {
             cost_center: text(custom.get("cost-center")).unwrap(),
             project_code: text(custom.get("project-code")).unwrap(),
-            approved_budget: text(custom.get("approved-budget")).unwrap().parse().unwrap(),
+            approved_budget: text(custom.get("approved-budget"))
+                .unwrap()
+                .parse()
+                .unwrap(),
             rush_order: text(custom.get("rush-order")).unwrap() == "true",
             region: text(custom.get("region")),
         },

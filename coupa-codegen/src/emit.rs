@@ -76,6 +76,11 @@ fn format(tokens: TokenStream) -> String {
     }
 }
 
+/// Doc text as a comment can hold it: a bare carriage return is not allowed there.
+fn doc_text(doc: &str) -> String {
+    doc.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// prettyplease puts no blank line between struct fields or enum variants; one before each
 /// documented member makes a long record readable.
 fn space_documented_members(code: &str) -> String {
@@ -99,7 +104,7 @@ fn definition_items(schema: &Schema, definition: &Definition, options: &Options)
     let doc = definition
         .doc
         .as_ref()
-        .map_or_else(|| default_doc(definition), |d| format!(" {d}"));
+        .map_or_else(|| default_doc(definition), |d| format!(" {}", doc_text(d)));
     let container = container_attribute(definition, is_nested(schema, definition), options);
     let fields = definition
         .fields
@@ -219,7 +224,7 @@ fn field(
     let doc = field
         .doc
         .clone()
-        .map_or_else(|| field_doc(field), |d| format!(" {d}"));
+        .map_or_else(|| field_doc(field), |d| format!(" {}", doc_text(&d)));
     let (kind, ty) = match &field.ty {
         FieldType::String { max_length } => {
             let kind = match max_length.map(proc_macro2::Literal::u32_unsuffixed) {

@@ -23,8 +23,8 @@ pub mod client;
 pub use datetime::DateTime;
 pub use error::{ApiErrors, DecodeError};
 pub use meta::{
-    Access, Action, ActionInfo, Create, Deactivate, Delete, FieldInfo, FieldKind, FieldTable, Get, List,
-    ListItem, Nested, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
+    Access, Action, ActionInfo, Create, Deactivate, Delete, FieldInfo, FieldKind, FieldTable, Get,
+    List, ListItem, Nested, NoAction, Payload, Record, Resource, Update, Verb, WireEnum,
 };
 pub use payload::LineChange;
 pub use query::validate::payload as validate;

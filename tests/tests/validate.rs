@@ -36,7 +36,11 @@ fn a_problem_inside_a_new_line_is_named_by_its_path() {
         NewInvoiceLine::new(long, decimal("1")).quantity(decimal("1.1234567")),
     ]);
     let problems = coupa::validate(&new).expect_err("the second line is invalid");
-    let texts: Vec<String> = problems.problems().iter().map(ToString::to_string).collect();
+    let texts: Vec<String> = problems
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         texts,
         [
@@ -56,7 +60,11 @@ fn changed_lines_are_checked_as_updates_and_removed_ones_not_at_all() {
         LineChange::Remove { id: 89 },
     ]);
     let problems = coupa::validate(&changes).expect_err("the changed line is invalid");
-    let texts: Vec<String> = problems.problems().iter().map(ToString::to_string).collect();
+    let texts: Vec<String> = problems
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         texts,
         ["`invoice-lines[1]/quantity`: has 7 digits after the point, at most 6 allowed"]

@@ -32,11 +32,17 @@ fn main() -> ExitCode {
         .build()
         .expect("a tokio runtime");
     if args.first().map(String::as_str) == Some("serve") {
-        let records = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(DEFAULT_RECORDS);
+        let records = args
+            .get(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(DEFAULT_RECORDS);
         runtime.block_on(serve(records));
         return ExitCode::SUCCESS;
     }
-    let records = args.first().and_then(|n| n.parse().ok()).unwrap_or(DEFAULT_RECORDS);
+    let records = args
+        .first()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(DEFAULT_RECORDS);
     match runtime.block_on(measure(records)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -77,7 +83,10 @@ async fn measure(records: usize) -> Result<(), String> {
         .spawn()
         .map_err(|e| format!("cannot start the fake server: {e}"))?;
     let mut url = String::new();
-    let stdout = child.stdout.take().ok_or("no output from the fake server")?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or("no output from the fake server")?;
     BufReader::new(stdout)
         .read_line(&mut url)
         .map_err(|e| e.to_string())?;

@@ -111,7 +111,9 @@ fn run(workload: &str, times: usize) -> Option<()> {
 
 fn generate(scale: usize, times: usize) {
     let scaled = (scale > 1).then(|| ScaledSchema::new(&schema_dir(), scale).unwrap());
-    let dir = scaled.as_ref().map_or_else(schema_dir, |s| s.dir().to_owned());
+    let dir = scaled
+        .as_ref()
+        .map_or_else(schema_dir, |s| s.dir().to_owned());
     let mut fields = 0;
     for _ in 0..times {
         fields = black_box(coupa_benches::schema::generate(&dir)).1;

@@ -196,6 +196,7 @@ fn fallback_record(name: &syn::Ident, rt: &TokenStream) -> TokenStream {
 
         #[automatically_derived]
         impl #rt::ListItem for #name {
+            const IN_FULL: bool = false;
             type New = #rt::Ref<#name>;
             type Change = #rt::Ref<#name>;
         }

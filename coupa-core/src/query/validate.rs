@@ -146,17 +146,28 @@ fn check_field(
     problems: &mut Vec<Problem>,
 ) {
     let wire = format!("{prefix}{}", field.wire);
-    if let (FieldKind::List { inline: true, fields, .. }, Value::Array(items)) = (field.kind, value)
-        && (field.access == Access::ReadWrite || (field.access == Access::CreateOnly && write == Write::Create)) {
-            check_lines(field, items, fields.get(), write, prefix, problems);
-            return;
-        }
+    if let (
+        FieldKind::List {
+            inline: true,
+            fields,
+            ..
+        },
+        Value::Array(items),
+    ) = (field.kind, value)
+        && (field.access == Access::ReadWrite
+            || (field.access == Access::CreateOnly && write == Write::Create))
+    {
+        check_lines(field, items, fields.get(), write, prefix, problems);
+        return;
+    }
     if let (FieldKind::Object { fields, .. }, Value::Object(entries)) = (field.kind, value)
-        && (field.access == Access::ReadWrite || (field.access == Access::CreateOnly && write == Write::Create)) {
-            let prefix = format!("{wire}/");
-            check_object(fields.get(), entries, write, &prefix, problems);
-            return;
-        }
+        && (field.access == Access::ReadWrite
+            || (field.access == Access::CreateOnly && write == Write::Create))
+    {
+        let prefix = format!("{wire}/");
+        check_object(fields.get(), entries, write, &prefix, problems);
+        return;
+    }
     let mut problem = |kind| problems.push(Problem::new(&wire, kind));
     match (field.access, write) {
         (Access::ReadOnly, _) => return problem(ProblemKind::ReadOnly),

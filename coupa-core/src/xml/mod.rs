@@ -17,6 +17,13 @@ pub const MAX_DOCUMENT: usize = 256 * 1024 * 1024;
 pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {
     let mut reader = open(text)?;
     let root = reader.root()?;
+    if root.name != T::XML_ROOT {
+        return Err(reader.error(format!(
+            "expected the root element `{}`, found `{}`",
+            T::XML_ROOT,
+            root.name
+        )));
+    }
     let value = T::read_xml(&mut reader, &root)?;
     reader.finish()?;
     Ok(value)
