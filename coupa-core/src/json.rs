@@ -1,7 +1,10 @@
 //! Coupa's JSON: a record is an object with dashed keys, a list is a bare array.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use serde::Serialize;
-use serde::de::{self, DeserializeOwned};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 
 use crate::error::{ApiErrors, ApiMessage, DecodeError};
 use crate::meta::Record;
@@ -116,6 +119,51 @@ fn split_path(error: &serde_json::Error) -> DecodeError {
             format!("{rest} (line {}, column {})", error.line(), error.column()),
         ),
         None => DecodeError::new("", located),
+    }
+}
+
+/// A key of a JSON object, borrowed from the document unless it holds escapes: records match
+/// their keys without copying them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key as an owned string, for keys kept as unknown entries.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(text)))
     }
 }
 

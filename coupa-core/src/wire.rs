@@ -74,8 +74,10 @@ macro_rules! scalar {
             }
 
             fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = deserializer.deserialize_any(ScalarText($expecting))?;
-                $parse(&text).map_err(de::Error::custom)
+                deserializer.deserialize_any(ParseScalar {
+                    expecting: $expecting,
+                    parse: $parse,
+                })
             }
 
             fn read_xml_nullable(
@@ -92,10 +94,10 @@ macro_rules! scalar {
             fn read_json_nullable<'de, D: Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Option<Self>, D::Error> {
-                match deserializer.deserialize_option(OptionalScalarText($expecting))? {
-                    Some(text) => unless_blank(&text, $parse).map_err(de::Error::custom),
-                    None => Ok(None),
-                }
+                deserializer.deserialize_option(OptionalScalar(ParseScalar {
+                    expecting: $expecting,
+                    parse: |text| unless_blank(text, $parse),
+                }))
             }
         }
     };
@@ -407,26 +409,102 @@ impl<'de> Visitor<'de> for ScalarText {
     }
 }
 
-/// Reads a JSON scalar that may be `null` as its exact text.
-struct OptionalScalarText(&'static str);
+/// Parses any JSON scalar from its exact text without copying it: strings as they are, numbers
+/// by their digits (formatted on the stack), booleans as `true` and `false`.
+struct ParseScalar<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+}
 
-impl<'de> Visitor<'de> for OptionalScalarText {
-    type Value = Option<String>;
+impl<'de, T> Visitor<'de> for ParseScalar<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} or null", self.0)
+        f.write_str(self.expecting)
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).map_err(E::custom)
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<T, E> {
+        self.visit_str(if flag { "true" } else { "false" })
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<T, E> {
+        self.visit_str(Digits::of(number).as_str())
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<T, E> {
+        self.visit_str(Digits::of(number).as_str())
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<T, E> {
+        ScalarText(self.expecting)
+            .visit_f64(number)
+            .and_then(|text| self.visit_str(&text))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let text = ScalarText(self.expecting).visit_map(map)?;
+        self.visit_str(&text)
+    }
+}
+
+/// A JSON scalar that may be `null`, parsed by its `ParseScalar`.
+struct OptionalScalar<T>(ParseScalar<Option<T>>);
+
+impl<'de, T> Visitor<'de> for OptionalScalar<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} or null", self.0.expecting)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
         Ok(None)
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
         Ok(None)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(ScalarText(self.0)).map(Some)
+        deserializer.deserialize_any(self.0)
+    }
+}
+
+/// An integer's decimal digits, written on the stack.
+struct Digits {
+    bytes: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    fn of(number: impl Into<i128>) -> Digits {
+        let number: i128 = number.into();
+        let mut digits = Digits {
+            bytes: [b'0'; 20],
+            start: 20,
+        };
+        let mut rest = number.unsigned_abs();
+        loop {
+            digits.start -= 1;
+            digits.bytes[digits.start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if number < 0 {
+            digits.start -= 1;
+            digits.bytes[digits.start] = b'-';
+        }
+        digits
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.start..]).unwrap_or_default()
     }
 }
 

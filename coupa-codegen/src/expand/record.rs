@@ -442,7 +442,7 @@ fn json(c: &Container) -> TokenStream {
         Some(u) => quote! {
             _ => {
                 let value = map.next_value::<#rt::Value>()?;
-                out.#u.push(key, value);
+                out.#u.push(key.into_string(), value);
             }
         },
         None => quote! {
@@ -491,7 +491,7 @@ fn json(c: &Container) -> TokenStream {
             ) -> ::core::result::Result<Self::Value, A::Error> {
                 let mut out = __empty();
                 while let ::core::option::Option::Some(key) =
-                    map.next_key::<::std::string::String>()?
+                    map.next_key::<#rt::json::Key<'de>>()?
                 {
                     match key.as_str() {
                         #(#read_arms)*

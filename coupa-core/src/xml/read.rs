@@ -1,5 +1,8 @@
 //! Reading XML as a stream of elements, with the path of each kept for errors.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use quick_xml::events::{BytesStart, Event};
 
 use crate::error::DecodeError;
@@ -28,7 +31,10 @@ pub struct Element {
 /// leaves the element.
 pub struct XmlReader<'a> {
     reader: quick_xml::Reader<&'a [u8]>,
+    /// The names of the open elements, `depth` of them; the entries after those are kept for
+    /// reuse, so that entering an element does not allocate its path entry.
     path: Vec<String>,
+    depth: usize,
 }
 
 impl<'a> XmlReader<'a> {
@@ -42,12 +48,13 @@ impl<'a> XmlReader<'a> {
         XmlReader {
             reader,
             path: Vec::new(),
+            depth: 0,
         }
     }
 
     /// An error at the current element path.
     pub fn error(&self, message: impl Into<String>) -> DecodeError {
-        DecodeError::new(self.path.join("/"), message)
+        DecodeError::new(self.path[..self.depth].join("/"), message)
     }
 
     /// Reads up to the root element.
@@ -96,7 +103,7 @@ impl<'a> XmlReader<'a> {
 
     /// The text inside `element`; leaves it. Entities and CDATA are resolved.
     pub fn text(&mut self, element: &Element) -> Result<String, DecodeError> {
-        let text = self.text_inside(element)?;
+        let text = self.text_inside(element)?.into_owned();
         self.leave();
         Ok(text)
     }
@@ -150,8 +157,8 @@ impl<'a> XmlReader<'a> {
     ) -> Result<Vec<T>, DecodeError> {
         let mut items = Vec::new();
         while let Some(child) = self.next_child(element)? {
-            if let Some(last) = self.path.last_mut() {
-                last.push_str(&format!("[{}]", items.len() + 1));
+            if let Some(last) = self.depth.checked_sub(1).and_then(|i| self.path.get_mut(i)) {
+                let _ = write!(last, "[{}]", items.len() + 1);
             }
             items.push(read(self, &child)?);
         }
@@ -193,21 +200,45 @@ impl<'a> XmlReader<'a> {
         Ok(typed_value(kind, text))
     }
 
-    fn text_inside(&mut self, element: &Element) -> Result<String, DecodeError> {
-        let mut text = String::new();
+    /// The text inside `element`: borrowed from the document when it is one run of text without
+    /// entities, as most values are.
+    fn text_inside(&mut self, element: &Element) -> Result<Cow<'a, str>, DecodeError> {
         if element.empty {
-            return Ok(text);
+            return Ok(Cow::Borrowed(""));
+        }
+        let mut text = String::new();
+        match self.next_event()? {
+            Event::End(_) => return Ok(Cow::Borrowed("")),
+            Event::Text(part) => {
+                let part = part.decode().map_err(|e| self.error(e.to_string()))?;
+                match self.next_event()? {
+                    Event::End(_) => return Ok(part),
+                    event => {
+                        text.push_str(&part);
+                        self.text_event(&mut text, event)?;
+                    }
+                }
+            }
+            event => self.text_event(&mut text, event)?,
         }
         loop {
             match self.next_event()? {
-                Event::End(_) => return Ok(text),
-                Event::Start(start) | Event::Empty(start) => {
-                    let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
-                    return Err(self.error(format!("expected text, found element `{name}`")));
-                }
-                Event::Eof => return Err(self.error("the document ends inside this element")),
-                event => self.append_text(&mut text, event)?,
+                Event::End(_) => return Ok(Cow::Owned(text)),
+                event => self.text_event(&mut text, event)?,
             }
+        }
+    }
+
+    /// Adds an event inside a text element to `text`; an element or the end of the document
+    /// there is an error.
+    fn text_event(&self, text: &mut String, event: Event<'_>) -> Result<(), DecodeError> {
+        match event {
+            Event::Start(start) | Event::Empty(start) => {
+                let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+                Err(self.error(format!("expected text, found element `{name}`")))
+            }
+            Event::Eof => Err(self.error("the document ends inside this element")),
+            event => self.append_text(text, event),
         }
     }
 
@@ -269,14 +300,22 @@ impl<'a> XmlReader<'a> {
     }
 
     fn enter(&mut self, start: &BytesStart<'_>, empty: bool) -> Result<Element, DecodeError> {
-        let name = std::str::from_utf8(start.name().as_ref())
-            .map_err(|_| self.error("an element name is not UTF-8"))?
-            .to_owned();
-        if !super::write::is_xml_name(&name) {
+        let qname = start.name();
+        let name = std::str::from_utf8(qname.as_ref())
+            .map_err(|_| self.error("an element name is not UTF-8"))?;
+        if !super::write::is_xml_name(name) {
             return Err(self.error(format!("`{name}` is not an XML element name")));
         }
-        self.path.push(name.clone());
-        if self.path.len() > MAX_DEPTH {
+        match self.path.get_mut(self.depth) {
+            Some(entry) => {
+                entry.clear();
+                entry.push_str(name);
+            }
+            None => self.path.push(name.to_owned()),
+        }
+        self.depth += 1;
+        let name = name.to_owned();
+        if self.depth > MAX_DEPTH {
             return Err(self.error(format!("elements nest deeper than {MAX_DEPTH} levels")));
         }
         let mut element = Element {
@@ -287,9 +326,17 @@ impl<'a> XmlReader<'a> {
         };
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| self.error(format!("bad attribute: {e}")))?;
-            let value = attribute
-                .unescape_value()
-                .map_err(|e| self.error(format!("bad attribute value: {e}")))?;
+            // Values without entities, nearly all, need no unescaping pass.
+            let value = if attribute.value.contains(&b'&') {
+                attribute
+                    .unescape_value()
+                    .map_err(|e| self.error(format!("bad attribute value: {e}")))?
+            } else {
+                Cow::Borrowed(
+                    std::str::from_utf8(&attribute.value)
+                        .map_err(|e| self.error(format!("bad attribute value: {e}")))?,
+                )
+            };
             // `nil` is Rails' spelling, `xsi:nil` (under any prefix) XML Schema's.
             match attribute.key.local_name().as_ref() {
                 b"nil" => element.nil = matches!(value.trim(), "true" | "1"),
@@ -303,7 +350,7 @@ impl<'a> XmlReader<'a> {
     }
 
     fn leave(&mut self) {
-        self.path.pop();
+        self.depth = self.depth.saturating_sub(1);
     }
 
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {

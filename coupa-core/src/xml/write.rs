@@ -124,6 +124,15 @@ fn push_name(out: &mut String, name: &str) {
 
 /// Whether `name` is an XML 1.0 name (the production `Name` of the XML specification).
 pub(crate) fn is_xml_name(name: &str) -> bool {
+    // Coupa's names are ASCII: check those bytewise, and only others char by char.
+    if name.is_ascii() {
+        let bytes = name.as_bytes();
+        let start = |b: u8| b.is_ascii_alphabetic() || b == b'_' || b == b':';
+        return bytes.first().is_some_and(|&b| start(b))
+            && bytes
+                .iter()
+                .all(|&b| start(b) || b.is_ascii_digit() || b == b'-' || b == b'.');
+    }
     name.starts_with(is_name_start) && name.chars().all(is_name_char)
 }
 
