@@ -517,3 +517,101 @@ fn plurals_become_singular() {
         "supplier_address"
     );
 }
+
+// ---- fixups for references, requirements and verbs ----
+
+/// `things` and `users`, where a thing refers to users in the compact `UserSimple` form.
+fn things_and_users(thing_properties: &str, thing_required: &str) -> String {
+    let definitions = format!(
+        r#""Thing": {{"type": "object", "required": [{thing_required}], "properties": {{{thing_properties}}}}},
+           "User": {{"type": "object", "properties": {{"id": {{"type": "integer"}}, "login": {{"type": "string"}}, "email": {{"type": "string"}}}}}},
+           "UserSimple": {{"type": "object", "properties": {{"id": {{"type": "integer"}}, "login": {{"type": "string"}}}}}},
+           "Part": {{"type": "object", "properties": {{"id": {{"type": "integer"}}}}}}"#
+    );
+    swagger(
+        &[
+            ("/things", vec![list("Thing", "things")]),
+            ("/users", vec![list("User", "users")]),
+        ],
+        &definitions,
+    )
+}
+
+#[test]
+fn compact_users_are_references_to_users_and_server_filled_ones_read_only() {
+    let spec = things_and_users(
+        r##""created-by": {"$ref": "#/definitions/UserSimple"},
+           "owner": {"$ref": "#/definitions/UserSimple"}"##,
+        "",
+    );
+    let import = run(&[("R39_Core_Platform_API.json", &spec)]);
+    let expected = "  created-by: { type: reference, to: user, by: [id, login, email], access: read_only }\n  \
+                    owner: { type: reference, to: user, by: [id, login, email] }\n";
+    assert_eq!(fields_of(yaml(&import, "thing.yaml")), expected);
+    assert!(has_note(
+        &import,
+        "fixup `compact_definitions` applied 2 times"
+    ));
+    assert!(has_note(
+        &import,
+        "fixup `server_filled_references` applied 1 times"
+    ));
+}
+
+#[test]
+fn required_associations_are_not_required() {
+    let spec = things_and_users(
+        r##""name": {"type": "string"},
+           "owner": {"$ref": "#/definitions/User"},
+           "parts": {"type": "array", "items": {"$ref": "#/definitions/Part"}}"##,
+        r#""name", "owner", "parts""#,
+    );
+    let import = run(&[("R39_Core_Platform_API.json", &spec)]);
+    let expected = "  name: { type: string, required: true }\n  \
+                    owner: { type: reference, to: user, by: [id, login, email] }\n  \
+                    parts: { type: list, of: part, item: part }\n";
+    assert_eq!(fields_of(yaml(&import, "thing.yaml")), expected);
+    assert!(has_note(
+        &import,
+        "fixup `required_associations` applied 2 times"
+    ));
+}
+
+#[test]
+fn enums_whose_values_collide_as_variants_stay_strings() {
+    let spec = thing(
+        r#""zone": {"type": "string", "enum": ["GMT+0", "GMT-0", "UTC"]},
+           "level": {"type": "string", "enum": ["2-way", "3-way"]}"#,
+        "",
+    );
+    let import = run(&[("R39_Core_Platform_API.json", &spec)]);
+    let expected =
+        "  level: { type: enum, values: [\"2-way\", \"3-way\"] }\n  zone: { type: string }\n";
+    assert_eq!(fields_of(yaml(&import, "thing.yaml")), expected);
+    assert!(has_note(
+        &import,
+        "fixup `enums_with_colliding_values` applied 1 times"
+    ));
+}
+
+#[test]
+fn an_update_with_nothing_writable_is_left_out() {
+    let definition = r#""Thing": {"type": "object", "properties": {"id": {"type": "integer", "readOnly": true}}}"#;
+    let spec = swagger(
+        &[
+            ("/things", vec![list("Thing", "things")]),
+            ("/things/{id}", vec![get("Thing"), put("Thing")]),
+        ],
+        definition,
+    );
+    let import = run(&[("R39_Core_Platform_API.json", &spec)]);
+    assert!(yaml(&import, "thing.yaml").contains("verbs: [list, get]\n"));
+    assert!(has_note(
+        &import,
+        "fixup `update_without_writable_fields` applied 1 times"
+    ));
+    assert!(has_note(
+        &import,
+        "R39_Core_Platform_API.json: paths./things/{id}.put: left out, no field of `Thing` is writable"
+    ));
+}
