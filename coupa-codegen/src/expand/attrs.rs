@@ -287,16 +287,14 @@ pub fn parse_container(input: &DeriveInput) -> syn::Result<Container> {
             );
         }
     }
-    if let Some(resource) = &resource {
-        if let Some(span) = settings.update_span
-            && !specs.iter().any(|f| f.access == Access::ReadWrite)
-        {
-            errors.at(
-                span,
-                format!("`{name}` allows `update` but has no updatable field"),
-            );
-        }
-        let _ = resource;
+    // `verbs` is a resource's key, so an `update` span exists only on resources.
+    if let Some(span) = settings.update_span
+        && !specs.iter().any(|f| f.access == Access::ReadWrite)
+    {
+        errors.at(
+            span,
+            format!("`{name}` allows `update` but has no updatable field"),
+        );
     }
     if let Some(error) = errors.0 {
         return Err(error);
