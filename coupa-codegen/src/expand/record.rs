@@ -352,7 +352,7 @@ fn xml(c: &Container) -> TokenStream {
             ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
                 let mut out = __empty();
                 while let ::core::option::Option::Some(child) = reader.next_child(element)? {
-                    match child.name.as_str() {
+                    match &*child.name {
                         #(#read_arms)*
                         #unknown_arm
                     }
