@@ -38,6 +38,27 @@ pub mod __private {
     pub use chrono;
     pub use rust_decimal;
     pub use serde;
+
+    /// The hash by which a derived record finds a field from its wire name; the derive computes
+    /// the same hash of every name when it expands, and a test checks that the two agree.
+    #[inline]
+    pub fn field_hash(name: &[u8]) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut hash = (name.len() as u64).wrapping_mul(K);
+        let mut chunks = name.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash = (hash ^ u64::from_le_bytes(word))
+                .wrapping_mul(K)
+                .rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        hash ^ (hash >> 32)
+    }
 }
 
 pub use chrono::NaiveDate;

@@ -4,7 +4,6 @@
 //! bounded on it, so a call Coupa would refuse does not compile.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::wire::{WireRead, WireWrite};
 
@@ -148,7 +147,7 @@ pub struct ActionInfo {
 }
 
 /// A record type: a resource or an embedded type (lines, addresses inside a record).
-pub trait Record: WireRead + WireWrite + Serialize + DeserializeOwned {
+pub trait Record: WireRead + WireWrite + Serialize {
     /// The schema name (`invoice_line`).
     const NAME: &'static str;
     /// The XML element of one record.

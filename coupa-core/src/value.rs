@@ -3,9 +3,6 @@
 //! Both formats decode into the same [`Value`], so a record read from XML and the same record read
 //! from JSON compare equal, and neither loses what it did not recognise.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// An untyped value, as read from XML or JSON.
@@ -174,12 +171,17 @@ impl Serialize for Value {
     }
 }
 
-/// Writes a number as a JSON number with exactly its digits.
+/// Writes a number as a JSON number with exactly its digits (`1e3` stays `1e3`), the way
+/// `serde_json::Number` hands its digits to serde_json's writer; text that is no JSON number is
+/// written as a string.
 fn serialize_number<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    match serde_json::from_str::<serde_json::Number>(text) {
-        Ok(number) => number.serialize(serializer),
-        Err(_) => serializer.serialize_str(text),
+    use serde::ser::SerializeStruct as _;
+    if !crate::json::is_number(text) {
+        return serializer.serialize_str(text);
     }
+    let mut number = serializer.serialize_struct(EXACT_NUMBER_KEY, 1)?;
+    number.serialize_field(EXACT_NUMBER_KEY, text)?;
+    number.end()
 }
 
 fn serialize_entries<S: Serializer>(
@@ -199,88 +201,5 @@ impl Serialize for CustomFields {
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for CustomFields {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Value::deserialize(deserializer)? {
-            Value::Object(entries) => Ok(CustomFields { entries }),
-            Value::Null => Ok(CustomFields::default()),
-            _ => Err(de::Error::custom("custom fields must be an object")),
-        }
-    }
-}
-
-/// The key under which serde_json hands over a number's exact text.
+/// The name under which serde_json's writer takes a number's exact digits.
 const EXACT_NUMBER_KEY: &str = "$serde_json::private::Number";
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        Value::deserialize(deserializer)
-    }
-
-    fn visit_bool<E>(self, flag: bool) -> Result<Value, E> {
-        Ok(Value::Bool(flag))
-    }
-
-    fn visit_i64<E>(self, number: i64) -> Result<Value, E> {
-        Ok(Value::Number(number.to_string()))
-    }
-
-    fn visit_u64<E>(self, number: u64) -> Result<Value, E> {
-        Ok(Value::Number(number.to_string()))
-    }
-
-    fn visit_f64<E>(self, number: f64) -> Result<Value, E> {
-        Ok(Value::Number(number.to_string()))
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Value, E> {
-        Ok(Value::Text(text.to_owned()))
-    }
-
-    fn visit_string<E>(self, text: String) -> Result<Value, E> {
-        Ok(Value::Text(text))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
-        }
-        Ok(Value::List { item: None, items })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == EXACT_NUMBER_KEY {
-                let text: String = map.next_value()?;
-                return Ok(Value::Number(text));
-            }
-            let value = map.next_value::<Value>()?;
-            entries.push((key, value));
-        }
-        Ok(Value::Object(entries))
-    }
-}

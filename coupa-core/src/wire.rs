@@ -3,17 +3,14 @@
 //! The derive writes a record's field loop; the values inside go through these traits, so a
 //! decimal or a timestamp reads the same way in every record.
 
-use std::fmt;
-use std::marker::PhantomData;
-
 use chrono::NaiveDate;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
 use serde::ser::Serializer;
-use serde::{Deserialize, Serialize};
 
 use crate::datetime::DateTime;
 use crate::decimal::Decimal;
 use crate::error::DecodeError;
+use crate::json::JsonReader;
 use crate::value::{CustomFields, Value};
 use crate::xml::{Element, XmlReader, XmlWriter};
 
@@ -22,8 +19,8 @@ pub trait WireRead: Sized {
     /// Reads the value inside `element` and leaves it.
     fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError>;
 
-    /// Reads the value from JSON.
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    /// Reads the next JSON value.
+    fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError>;
 
     /// Reads the value into a box. Records override it to build themselves on the heap, so that
     /// reading records nested in records keeps each stack frame small.
@@ -35,8 +32,8 @@ pub trait WireRead: Sized {
     }
 
     /// Reads the value from JSON into a box; see [`WireRead::read_xml_boxed`].
-    fn read_json_boxed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<Self>, D::Error> {
-        Self::read_json(deserializer).map(Box::new)
+    fn read_json_boxed(reader: &mut JsonReader<'_>) -> Result<Box<Self>, DecodeError> {
+        Self::read_json(reader).map(Box::new)
     }
 
     /// Reads the value of a field, which may be null: `nil="true"` (or `xsi:nil`) is `None`.
@@ -55,10 +52,11 @@ pub trait WireRead: Sized {
 
     /// Reads the value of a field from JSON, where `null` is `None`. Typed scalars also read an
     /// empty or blank string as `None`, like an empty XML element.
-    fn read_json_nullable<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Self>, D::Error> {
-        deserializer.deserialize_option(NullableVisitor(PhantomData))
+    fn read_json_nullable(reader: &mut JsonReader<'_>) -> Result<Option<Self>, DecodeError> {
+        if reader.null()? {
+            return Ok(None);
+        }
+        Self::read_json(reader).map(Some)
     }
 }
 
@@ -73,11 +71,8 @@ macro_rules! scalar {
                 reader.parse(element, $parse)
             }
 
-            fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_any(ParseScalar {
-                    expecting: $expecting,
-                    parse: $parse,
-                })
+            fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+                reader.parse($expecting, $parse)
             }
 
             fn read_xml_nullable(
@@ -91,13 +86,13 @@ macro_rules! scalar {
                 reader.parse(element, |text| unless_blank(text, $parse))
             }
 
-            fn read_json_nullable<'de, D: Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Option<Self>, D::Error> {
-                deserializer.deserialize_option(OptionalScalar(ParseScalar {
-                    expecting: $expecting,
-                    parse: |text| unless_blank(text, $parse),
-                }))
+            fn read_json_nullable(
+                reader: &mut JsonReader<'_>,
+            ) -> Result<Option<Self>, DecodeError> {
+                if reader.null()? {
+                    return Ok(None);
+                }
+                reader.parse($expecting, |text| unless_blank(text, $parse))
             }
         }
     };
@@ -140,8 +135,8 @@ impl WireRead for String {
         reader.text(element)
     }
 
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarText("a string"))
+    fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+        reader.text("a string")
     }
 }
 
@@ -212,8 +207,8 @@ impl WireRead for Value {
         reader.value(element)
     }
 
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Value::deserialize(deserializer)
+    fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+        reader.value()
     }
 }
 
@@ -255,13 +250,19 @@ impl WireRead for CustomFields {
     fn read_xml(reader: &mut XmlReader<'_>, element: &Element) -> Result<Self, DecodeError> {
         let mut entries = Vec::new();
         while let Some(child) = reader.next_child(element)? {
-            entries.push((child.name.clone(), reader.value(&child)?));
+            entries.push((child.name.to_owned(), reader.value(&child)?));
         }
         Ok(CustomFields::from_entries(entries))
     }
 
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        CustomFields::deserialize(deserializer)
+    fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+        let mut entries = Vec::new();
+        reader.begin_object("an object of custom fields")?;
+        while let Some(key) = reader.next_key()? {
+            let value = reader.value()?;
+            entries.push((key.into_owned(), value));
+        }
+        Ok(CustomFields::from_entries(entries))
     }
 }
 
@@ -288,8 +289,8 @@ impl<T: WireRead> WireRead for Box<T> {
         T::read_xml_boxed(reader, element)
     }
 
-    fn read_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::read_json_boxed(deserializer)
+    fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+        T::read_json_boxed(reader)
     }
 }
 
@@ -363,282 +364,6 @@ pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
     DateTime::parse(text.trim()).map_err(|e| e.to_string())
 }
 
-/// Reads any JSON scalar as its exact text: strings as they are, numbers by their digits.
-struct ScalarText(&'static str);
-
-const EXACT_NUMBER_KEY: &str = "$serde_json::private::Number";
-
-impl<'de> Visitor<'de> for ScalarText {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-        Ok(text.to_owned())
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        Ok(text)
-    }
-
-    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<String, E> {
-        Ok(flag.to_string())
-    }
-
-    fn visit_i64<E: de::Error>(self, number: i64) -> Result<String, E> {
-        Ok(number.to_string())
-    }
-
-    fn visit_u64<E: de::Error>(self, number: u64) -> Result<String, E> {
-        Ok(number.to_string())
-    }
-
-    fn visit_f64<E: de::Error>(self, number: f64) -> Result<String, E> {
-        Err(E::custom(format!(
-            "number {number} arrived as a binary float; its exact digits are lost"
-        )))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
-        match map.next_key::<String>()? {
-            Some(key) if key == EXACT_NUMBER_KEY => map.next_value(),
-            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        }
-    }
-}
-
-/// Parses any JSON scalar from its exact text without copying it: strings as they are, numbers
-/// by their digits (formatted on the stack), booleans as `true` and `false`.
-struct ParseScalar<T> {
-    expecting: &'static str,
-    parse: fn(&str) -> Result<T, String>,
-}
-
-impl<'de, T> Visitor<'de> for ParseScalar<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-        (self.parse)(text).map_err(E::custom)
-    }
-
-    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<T, E> {
-        self.visit_str(if flag { "true" } else { "false" })
-    }
-
-    fn visit_i64<E: de::Error>(self, number: i64) -> Result<T, E> {
-        self.visit_str(Digits::of(number).as_str())
-    }
-
-    fn visit_u64<E: de::Error>(self, number: u64) -> Result<T, E> {
-        self.visit_str(Digits::of(number).as_str())
-    }
-
-    fn visit_f64<E: de::Error>(self, number: f64) -> Result<T, E> {
-        ScalarText(self.expecting)
-            .visit_f64(number)
-            .and_then(|text| self.visit_str(&text))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        let text = ScalarText(self.expecting).visit_map(map)?;
-        self.visit_str(&text)
-    }
-}
-
-/// A JSON scalar that may be `null`, parsed by its `ParseScalar`.
-struct OptionalScalar<T>(ParseScalar<Option<T>>);
-
-impl<'de, T> Visitor<'de> for OptionalScalar<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} or null", self.0.expecting)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self.0)
-    }
-}
-
-/// An integer's decimal digits, written on the stack.
-struct Digits {
-    bytes: [u8; 20],
-    start: usize,
-}
-
-impl Digits {
-    fn of(number: impl Into<i128>) -> Digits {
-        let number: i128 = number.into();
-        let mut digits = Digits {
-            bytes: [b'0'; 20],
-            start: 20,
-        };
-        let mut rest = number.unsigned_abs();
-        loop {
-            digits.start -= 1;
-            digits.bytes[digits.start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        if number < 0 {
-            digits.start -= 1;
-            digits.bytes[digits.start] = b'-';
-        }
-        digits
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[self.start..]).unwrap_or_default()
-    }
-}
-
-/// Reads a JSON value that may be `null`.
-pub struct Nullable<T>(PhantomData<T>);
-
-impl<T> Nullable<T> {
-    /// A seed for `MapAccess::next_value_seed`.
-    pub fn new() -> Self {
-        Nullable(PhantomData)
-    }
-}
-
-impl<T> Default for Nullable<T> {
-    fn default() -> Self {
-        Nullable::new()
-    }
-}
-
-impl<'de, T: WireRead> de::DeserializeSeed<'de> for Nullable<T> {
-    type Value = Option<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
-        T::read_json_nullable(deserializer)
-    }
-}
-
-struct NullableVisitor<T>(PhantomData<T>);
-
-impl<'de, T: WireRead> Visitor<'de> for NullableVisitor<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value or null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
-        T::read_json(deserializer).map(Some)
-    }
-}
-
-/// Reads a JSON list that may be `null`; an error inside names the item (`[2]`, from 1).
-pub struct NullableList<T>(PhantomData<T>);
-
-impl<T> NullableList<T> {
-    /// A seed for `MapAccess::next_value_seed`.
-    pub fn new() -> Self {
-        NullableList(PhantomData)
-    }
-}
-
-impl<T> Default for NullableList<T> {
-    fn default() -> Self {
-        NullableList::new()
-    }
-}
-
-impl<'de, T: WireRead> de::DeserializeSeed<'de> for NullableList<T> {
-    type Value = Option<Vec<T>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
-    }
-}
-
-impl<'de, T: WireRead> Visitor<'de> for NullableList<T> {
-    type Value = Option<Vec<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list or null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(Items::new()).map(Some)
-    }
-}
-
-/// Reads a JSON array item by item through `WireRead`, naming the item in errors.
-pub(crate) struct Items<T>(PhantomData<T>);
-
-impl<T> Items<T> {
-    pub(crate) fn new() -> Self {
-        Items(PhantomData)
-    }
-}
-
-impl<'de, T: WireRead> Visitor<'de> for Items<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut items = Vec::new();
-        loop {
-            let item = seq
-                .next_element_seed(Item::<T>(PhantomData))
-                .map_err(|e| crate::json::nest(&format!("[{}]", items.len() + 1), e))?;
-            match item {
-                Some(item) => items.push(item),
-                None => return Ok(items),
-            }
-        }
-    }
-}
-
-/// One list item read through its `WireRead`.
-struct Item<T>(PhantomData<T>);
-
-impl<'de, T: WireRead> de::DeserializeSeed<'de> for Item<T> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::read_json(deserializer)
-    }
-}
-
 /// Writes a value through its `WireWrite`, for `SerializeMap::serialize_entry`.
 pub struct Json<'a, T: ?Sized>(pub &'a T);
 
@@ -659,12 +384,12 @@ pub fn read_enum_xml<T: crate::meta::WireEnum>(
     reader: &mut XmlReader<'_>,
     element: &Element,
 ) -> Result<T, DecodeError> {
-    reader.text(element).map(|text| T::from_wire(&text))
+    reader.parse(element, |text| Ok(T::from_wire(text)))
 }
 
 /// Reads an enum field from JSON.
-pub fn read_enum_json<'de, T: crate::meta::WireEnum, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    String::read_json(deserializer).map(|text| T::from_wire(&text))
+pub fn read_enum_json<T: crate::meta::WireEnum>(
+    reader: &mut JsonReader<'_>,
+) -> Result<T, DecodeError> {
+    reader.parse("a string", |text| Ok(T::from_wire(text)))
 }

@@ -110,10 +110,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                     #rt::wire::read_enum_xml(reader, element)
                 }
 
-                fn read_json<'de, D: #rt::__private::serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::core::result::Result<Self, D::Error> {
-                    #rt::wire::read_enum_json(deserializer)
+                fn read_json(
+                    reader: &mut #rt::json::JsonReader<'_>,
+                ) -> ::core::result::Result<Self, #rt::DecodeError> {
+                    #rt::wire::read_enum_json(reader)
                 }
             }
 

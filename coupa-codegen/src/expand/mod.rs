@@ -5,6 +5,7 @@
 //! mistake with its span; `record` and `payload` write the impls.
 
 mod attrs;
+mod dispatch;
 mod enums;
 mod fields;
 mod payload;
@@ -14,6 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub use attrs::{Container, FieldSpec, Kind};
+pub use dispatch::field_hash;
 
 /// Expands `#[derive(CoupaResource)]`.
 pub fn derive_resource(input: &syn::DeriveInput) -> TokenStream {
@@ -104,9 +106,9 @@ fn fallback_wire(name: &syn::Ident, rt: &TokenStream) -> TokenStream {
                 #never
             }
 
-            fn read_json<'de, D: #serde::Deserializer<'de>>(
-                _: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            fn read_json(
+                _: &mut #rt::json::JsonReader<'_>,
+            ) -> ::core::result::Result<Self, #rt::DecodeError> {
                 #never
             }
         }
@@ -158,15 +160,6 @@ fn fallback_record(name: &syn::Ident, rt: &TokenStream) -> TokenStream {
                 &self,
                 _: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                #never
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(
-                _: D,
-            ) -> ::core::result::Result<Self, D::Error> {
                 #never
             }
         }

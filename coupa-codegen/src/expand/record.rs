@@ -36,18 +36,6 @@ pub fn expand(c: &Container) -> TokenStream {
     }
 }
 
-/// Wire names a field is read by: as written, and with underscores for dashes unless another
-/// field is written so.
-fn spellings(c: &Container, field: &FieldSpec) -> TokenStream {
-    let wire = &field.wire;
-    let underscored = wire.replace('-', "_");
-    if underscored == *wire || c.fields.iter().any(|f| f.wire == underscored) {
-        quote!(#wire)
-    } else {
-        quote!(#wire | #underscored)
-    }
-}
-
 fn kind_tokens(c: &Container, field: &FieldSpec) -> TokenStream {
     let rt = &c.runtime;
     let optional = |n: Option<u32>| match n {
@@ -291,16 +279,36 @@ fn xml(c: &Container) -> TokenStream {
     let rt = &c.runtime;
     let name = &c.ident;
     let empty = construct(c);
-    let read_arms = c.fields.iter().map(|f| {
+    let expecting = format!("a `{}` object", c.name);
+    let field_index = super::dispatch::field_index(c);
+    let json_arms = c.fields.iter().enumerate().map(|(index, f)| {
         let ident = &f.ident;
-        let names = spellings(c, f);
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
+        let read = match &f.kind {
+            Kind::List { .. } => quote!(#rt::json::read_list_field(reader, &mut out.#ident)?),
+            _ => quote!(#rt::json::read_field(reader, &mut out.#ident)?),
+        };
+        quote_spanned!(f.span=> #index => #read,)
+    });
+    let json_unknown_arm = match &c.unknown {
+        Some(u) => quote! {
+            _ => {
+                let value = reader.value()?;
+                out.#u.push(key.into_owned(), value);
+            }
+        },
+        None => quote!(_ => reader.skip()?,),
+    };
+    let read_arms = c.fields.iter().enumerate().map(|(index, f)| {
+        let ident = &f.ident;
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
         let read = match &f.kind {
             Kind::List { .. } => {
                 quote!(#rt::xml::read_list_field(reader, &child, &mut out.#ident)?)
             }
             _ => quote!(#rt::xml::read_field(reader, &child, &mut out.#ident)?),
         };
-        quote_spanned!(f.span=> #names => #read,)
+        quote_spanned!(f.span=> #index => #read,)
     });
     let unknown_arm = match &c.unknown {
         Some(u) => quote! {
@@ -352,7 +360,7 @@ fn xml(c: &Container) -> TokenStream {
             ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
                 let mut out = __empty();
                 while let ::core::option::Option::Some(child) = reader.next_child(element)? {
-                    match &*child.name {
+                    match __field(&child.name) {
                         #(#read_arms)*
                         #unknown_arm
                     }
@@ -360,18 +368,28 @@ fn xml(c: &Container) -> TokenStream {
                 ::core::result::Result::Ok(out)
             }
 
-            fn read_json<'de, D: #rt::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                <Self as #rt::__private::serde::Deserialize<'de>>::deserialize(deserializer)
+            fn read_json(
+                reader: &mut #rt::json::JsonReader<'_>,
+            ) -> ::core::result::Result<Self, #rt::DecodeError> {
+                <Self as #rt::WireRead>::read_json_boxed(reader).map(|out| *out)
             }
 
-            fn read_json_boxed<'de, D: #rt::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<::std::boxed::Box<Self>, D::Error> {
-                deserializer.deserialize_map(__Visitor)
+            fn read_json_boxed(
+                reader: &mut #rt::json::JsonReader<'_>,
+            ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
+                let mut out = __empty();
+                reader.begin_object(#expecting)?;
+                while let ::core::option::Option::Some(key) = reader.next_key()? {
+                    match __field(&key) {
+                        #(#json_arms)*
+                        #json_unknown_arm
+                    }
+                }
+                ::core::result::Result::Ok(out)
             }
         }
+
+        #field_index
 
         /// An empty record on the heap, built in a frame of its own.
         #[inline(never)]
@@ -402,7 +420,6 @@ fn json(c: &Container) -> TokenStream {
     let rt = &c.runtime;
     let serde = quote!(#rt::__private::serde);
     let name = &c.ident;
-    let expecting = format!("a `{}` object", c.name);
     let entries = c.fields.iter().map(|f| {
         let ident = &f.ident;
         let wire = &f.wire;
@@ -423,34 +440,6 @@ fn json(c: &Container) -> TokenStream {
             }
         }
     });
-    let read_arms = c.fields.iter().map(|f| {
-        let ident = &f.ident;
-        let names = spellings(c, f);
-        let wire = &f.wire;
-        let inner = &f.inner;
-        let read = match &f.kind {
-            Kind::List { of, .. } => {
-                quote!(#rt::json::read_list_field::<_, #of>(&mut map, #wire, &mut out.#ident)?)
-            }
-            _ => quote!(#rt::json::read_field::<_, #inner>(&mut map, #wire, &mut out.#ident)?),
-        };
-        quote_spanned! {f.span=>
-            #names => #read,
-        }
-    });
-    let unknown_arm = match &c.unknown {
-        Some(u) => quote! {
-            _ => {
-                let value = map.next_value::<#rt::Value>()?;
-                out.#u.push(key.into_string(), value);
-            }
-        },
-        None => quote! {
-            _ => {
-                map.next_value::<#serde::de::IgnoredAny>()?;
-            }
-        },
-    };
     quote! {
         #[automatically_derived]
         impl #serde::Serialize for #name {
@@ -466,41 +455,6 @@ fn json(c: &Container) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                deserializer.deserialize_map(__Visitor).map(|out| *out)
-            }
-        }
-
-        /// Reads the record into a box (see `read_xml_boxed`).
-        struct __Visitor;
-
-        impl<'de> #serde::de::Visitor<'de> for __Visitor {
-            type Value = ::std::boxed::Box<#name>;
-
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(#expecting)
-            }
-
-            fn visit_map<A: #serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::core::result::Result<Self::Value, A::Error> {
-                let mut out = __empty();
-                while let ::core::option::Option::Some(key) =
-                    map.next_key::<#rt::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        #(#read_arms)*
-                        #unknown_arm
-                    }
-                }
-                ::core::result::Result::Ok(out)
-            }
-        }
     }
 }
 

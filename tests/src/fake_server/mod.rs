@@ -152,7 +152,8 @@ impl FakeCoupa {
         let state = self.state();
         let table = state.tables.iter().find(|t| t.name == T::NAME)?;
         let record = table.records.get(&id)?;
-        serde_json::from_value(Value::Object(record.clone())).ok()
+        let text = serde_json::to_string(record).ok()?;
+        coupa_core::json::from_str(&text).ok()
     }
 
     /// How many records of `T` are stored.

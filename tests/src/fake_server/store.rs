@@ -44,7 +44,8 @@ fn decode<T: Resource>(body: &str, format: Format) -> Result<Record, String> {
 }
 
 fn typed<T: Resource>(record: &Record) -> Result<T, String> {
-    serde_json::from_value(Value::Object(record.clone())).map_err(|e| e.to_string())
+    let text = serde_json::to_string(record).map_err(|e| e.to_string())?;
+    coupa_core::json::from_str(&text).map_err(|e| e.to_string())
 }
 
 fn encode<T: Resource + Document>(record: &Record, format: Format) -> Result<String, String> {
