@@ -19,7 +19,7 @@ pub struct Decimal {
     negative: bool,
     /// The coefficient's decimal digits, most significant first, without leading zeros; empty
     /// for zero.
-    digits: String,
+    digits: Digits,
     /// How many of the digits (padded with leading zeros) follow the point.
     scale: u32,
 }
@@ -44,7 +44,7 @@ impl Decimal {
     /// Zero, without fraction digits.
     pub const ZERO: Decimal = Decimal {
         negative: false,
-        digits: String::new(),
+        digits: Digits::EMPTY,
         scale: 0,
     };
 
@@ -83,18 +83,26 @@ impl Decimal {
         };
         let max = Decimal::MAX_DIGITS as i64;
         let scale = fraction.len() as i64 - exponent;
-        let coefficient = format!("{whole}{fraction}");
-        let significant = coefficient.trim_start_matches('0');
-        if scale > max || significant.len() as i64 - scale > max {
+        let whole = whole.trim_start_matches('0');
+        let fraction = if whole.is_empty() {
+            fraction.trim_start_matches('0')
+        } else {
+            fraction
+        };
+        let significant = (whole.len() + fraction.len()) as i64;
+        if scale > max || significant - scale > max {
             return Err(too_long());
         }
-        if scale >= 0 {
-            let scale = u32::try_from(scale).map_err(|_| too_long())?;
-            return Ok(Decimal::from_parts(negative, significant, scale));
-        }
-        let zeros = if significant.is_empty() { 0 } else { -scale };
-        let padded = format!("{significant}{}", "0".repeat(zeros as usize));
-        Ok(Decimal::from_parts(negative, &padded, 0))
+        // A negative scale (`15e3`) becomes trailing zeros of a whole number.
+        let (scale, zeros) = match u32::try_from(scale) {
+            Ok(scale) => (scale, 0),
+            Err(_) => (0, usize::try_from(-scale).map_err(|_| too_long())?),
+        };
+        Ok(Decimal {
+            negative,
+            digits: Digits::join(whole, fraction, zeros),
+            scale,
+        })
     }
 
     /// The digits after the point, as written (`1.50` has scale 2).
@@ -121,7 +129,8 @@ impl Decimal {
     /// The whole part, rounded toward zero: `-12.75` → `-12`.
     pub fn trunc(&self) -> Decimal {
         let scale = self.scale as usize;
-        let whole = &self.digits[..self.digits.len().saturating_sub(scale)];
+        let digits = self.digits.as_str();
+        let whole = &digits[..digits.len().saturating_sub(scale)];
         Decimal::from_parts(self.negative && !whole.is_empty(), whole, 0)
     }
 
@@ -145,7 +154,7 @@ impl Decimal {
     fn from_parts(negative: bool, digits: &str, scale: u32) -> Self {
         Decimal {
             negative,
-            digits: digits.trim_start_matches('0').to_owned(),
+            digits: Digits::join(digits.trim_start_matches('0'), "", 0),
             scale,
         }
     }
@@ -163,6 +172,69 @@ impl Decimal {
             return (false, "", 0);
         }
         (self.negative, digits, scale)
+    }
+}
+
+/// How many digits a decimal keeps in place; longer coefficients go on the heap. Amounts of up
+/// to 22 digits, which is nearly all of them, cost no allocation.
+const INLINE_DIGITS: usize = 22;
+
+/// A coefficient's ASCII digits.
+#[derive(Clone)]
+enum Digits {
+    Inline { len: u8, bytes: [u8; INLINE_DIGITS] },
+    Heap(Box<str>),
+}
+
+impl Digits {
+    const EMPTY: Digits = Digits::Inline {
+        len: 0,
+        bytes: [0; INLINE_DIGITS],
+    };
+
+    /// `first` and `second` (digits, the first without leading zeros, the second too when the
+    /// first is empty) followed by `zeros` zeros when there is any digit.
+    fn join(first: &str, second: &str, zeros: usize) -> Digits {
+        let significant = first.len() + second.len();
+        let zeros = if significant == 0 { 0 } else { zeros };
+        let len = significant + zeros;
+        if len <= INLINE_DIGITS {
+            let mut bytes = [b'0'; INLINE_DIGITS];
+            bytes[..first.len()].copy_from_slice(first.as_bytes());
+            bytes[first.len()..significant].copy_from_slice(second.as_bytes());
+            return Digits::Inline {
+                len: len as u8,
+                bytes,
+            };
+        }
+        let mut text = String::with_capacity(len);
+        text.push_str(first);
+        text.push_str(second);
+        text.extend(std::iter::repeat_n('0', zeros));
+        Digits::Heap(text.into_boxed_str())
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Digits::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Digits::Heap(text) => text,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_str().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Default for Digits {
+    fn default() -> Self {
+        Digits::EMPTY
     }
 }
 

@@ -36,6 +36,27 @@ pub trait WireRead: Sized {
         Self::read_json(reader).map(Box::new)
     }
 
+    /// Reads the value inside `element` onto the end of `items`. Records override it to build
+    /// themselves in place there, rather than on the heap and then moved.
+    fn read_xml_item(
+        reader: &mut XmlReader<'_>,
+        element: &Element,
+        items: &mut Vec<Self>,
+    ) -> Result<(), DecodeError> {
+        items.push(Self::read_xml(reader, element)?);
+        Ok(())
+    }
+
+    /// Reads the next JSON value onto the end of `items`. Records override it to build
+    /// themselves in place there, rather than on the heap and then moved.
+    fn read_json_item(
+        reader: &mut JsonReader<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), DecodeError> {
+        items.push(Self::read_json(reader)?);
+        Ok(())
+    }
+
     /// Reads the value of a field, which may be null: `nil="true"` (or `xsi:nil`) is `None`.
     /// Typed scalars (numbers, booleans, dates) also read an empty element as `None`, as Rails
     /// does; text reads it as `""`.
@@ -89,10 +110,7 @@ macro_rules! scalar {
             fn read_json_nullable(
                 reader: &mut JsonReader<'_>,
             ) -> Result<Option<Self>, DecodeError> {
-                if reader.null()? {
-                    return Ok(None);
-                }
-                reader.parse($expecting, |text| unless_blank(text, $parse))
+                reader.parse_nullable($expecting, |text| unless_blank(text, $parse))
             }
         }
     };
@@ -109,7 +127,7 @@ fn unless_blank<T>(
     text: &str,
     parse: impl FnOnce(&str) -> Result<T, String>,
 ) -> Result<Option<T>, String> {
-    if text.trim().is_empty() {
+    if trim(text).is_empty() {
         return Ok(None);
     }
     parse(text).map(Some)
@@ -137,6 +155,10 @@ impl WireRead for String {
 
     fn read_json(reader: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         reader.text("a string")
+    }
+
+    fn read_json_nullable(reader: &mut JsonReader<'_>) -> Result<Option<Self>, DecodeError> {
+        reader.parse_nullable("a string", |text| Ok(Some(text.to_owned())))
     }
 }
 
@@ -324,9 +346,19 @@ pub fn singular(plural: &str) -> String {
     plural.strip_suffix('s').unwrap_or(plural).to_owned()
 }
 
+/// `text` without the whitespace around it. Nearly every value has none, which two byte checks
+/// show without the Unicode-aware scan of `str::trim`.
+#[inline]
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Parses a whole number; out of range is an error, never a wrap.
 pub fn parse_integer(text: &str) -> Result<i64, String> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     trimmed.parse::<i64>().map_err(|e| match e.kind() {
         std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
             format!("integer `{trimmed}` is out of range")
@@ -337,7 +369,7 @@ pub fn parse_integer(text: &str) -> Result<i64, String> {
 
 /// Parses `true`/`false`/`1`/`0`.
 pub fn parse_boolean(text: &str) -> Result<bool, String> {
-    match text.trim() {
+    match trim(text) {
         "true" | "1" => Ok(true),
         "false" | "0" => Ok(false),
         other => Err(format!(
@@ -349,19 +381,19 @@ pub fn parse_boolean(text: &str) -> Result<bool, String> {
 /// Parses a decimal exactly, keeping every digit and the scale; more digits than a [`Decimal`]
 /// holds are an error, never rounded away.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    Decimal::parse(text.trim()).map_err(|e| e.to_string())
+    Decimal::parse(trim(text)).map_err(|e| e.to_string())
 }
 
 /// Parses `YYYY-MM-DD`, exactly so: what reads is written back the same.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     crate::datetime::parse_date(trimmed)
         .ok_or_else(|| format!("expected a date (YYYY-MM-DD), found `{trimmed}`"))
 }
 
 /// Parses an ISO 8601 timestamp with offset, or a bare date.
 pub fn parse_datetime(text: &str) -> Result<DateTime, String> {
-    DateTime::parse(text.trim()).map_err(|e| e.to_string())
+    DateTime::parse(trim(text)).map_err(|e| e.to_string())
 }
 
 /// Writes a value through its `WireWrite`, for `SerializeMap::serialize_entry`.

@@ -602,7 +602,7 @@ fn malformed_documents_are_errors_naming_where() {
         ("", "the document has no root element"),
         (
             "<user><login>x</user>",
-            "at `user/login`: malformed XML: ill-formed document: expected `</login>`, but `</user>` was found",
+            "at `user/login`: malformed XML: expected `</login>`, found `</user>` (line 1, column 15)",
         ),
         (
             "<user><login>x</login>",
@@ -623,7 +623,7 @@ fn malformed_documents_are_errors_naming_where() {
         ),
         (
             "<user><id type=integer>1</id></user>",
-            "at `user/id`: bad attribute: position 8: attribute value must be enclosed in `\"` or `'`",
+            "at `user`: malformed XML: an attribute value must be quoted with `\"` or `'` (line 1, column 16)",
         ),
     ];
     for (text, expected) in cases {

@@ -359,13 +359,20 @@ fn xml(c: &Container) -> TokenStream {
                 element: &#rt::xml::Element,
             ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
                 let mut out = __empty();
-                while let ::core::option::Option::Some(child) = reader.next_child(element)? {
-                    match __field(&child.name) {
-                        #(#read_arms)*
-                        #unknown_arm
-                    }
-                }
+                __read_xml(reader, element, &mut out)?;
                 ::core::result::Result::Ok(out)
+            }
+
+            fn read_xml_item(
+                reader: &mut #rt::xml::XmlReader<'_>,
+                element: &#rt::xml::Element,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::core::result::Result<(), #rt::DecodeError> {
+                items.push(__blank());
+                match items.last_mut() {
+                    ::core::option::Option::Some(out) => __read_xml(reader, element, out),
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
             }
 
             fn read_json(
@@ -378,15 +385,50 @@ fn xml(c: &Container) -> TokenStream {
                 reader: &mut #rt::json::JsonReader<'_>,
             ) -> ::core::result::Result<::std::boxed::Box<Self>, #rt::DecodeError> {
                 let mut out = __empty();
-                reader.begin_object(#expecting)?;
-                while let ::core::option::Option::Some(key) = reader.next_key()? {
-                    match __field(&key) {
-                        #(#json_arms)*
-                        #json_unknown_arm
-                    }
-                }
+                __read_json(reader, &mut out)?;
                 ::core::result::Result::Ok(out)
             }
+
+            fn read_json_item(
+                reader: &mut #rt::json::JsonReader<'_>,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::core::result::Result<(), #rt::DecodeError> {
+                items.push(__blank());
+                match items.last_mut() {
+                    ::core::option::Option::Some(out) => __read_json(reader, out),
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
+            }
+        }
+
+        /// Reads the child elements of `element` into `out`.
+        fn __read_xml(
+            reader: &mut #rt::xml::XmlReader<'_>,
+            element: &#rt::xml::Element,
+            out: &mut #name,
+        ) -> ::core::result::Result<(), #rt::DecodeError> {
+            while let ::core::option::Option::Some(child) = reader.next_child(element)? {
+                match __field(&child.name) {
+                    #(#read_arms)*
+                    #unknown_arm
+                }
+            }
+            ::core::result::Result::Ok(())
+        }
+
+        /// Reads the entries of a JSON object into `out`.
+        fn __read_json(
+            reader: &mut #rt::json::JsonReader<'_>,
+            out: &mut #name,
+        ) -> ::core::result::Result<(), #rt::DecodeError> {
+            reader.begin_object(#expecting)?;
+            while let ::core::option::Option::Some(key) = reader.next_key()? {
+                match __field(&key) {
+                    #(#json_arms)*
+                    #json_unknown_arm
+                }
+            }
+            ::core::result::Result::Ok(())
         }
 
         #field_index
@@ -394,7 +436,13 @@ fn xml(c: &Container) -> TokenStream {
         /// An empty record on the heap, built in a frame of its own.
         #[inline(never)]
         fn __empty() -> ::std::boxed::Box<#name> {
-            ::std::boxed::Box::new(#empty)
+            ::std::boxed::Box::write(::std::boxed::Box::new_uninit(), #empty)
+        }
+
+        /// An empty record, for a list to read in place.
+        #[inline(never)]
+        fn __blank() -> #name {
+            #empty
         }
 
         #[automatically_derived]

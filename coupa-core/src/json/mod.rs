@@ -25,7 +25,10 @@ pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
         let mut items = Vec::new();
         reader.begin_list("a list of records")?;
         while reader.next_item()? {
-            items.push(T::read_json(reader)?);
+            if items.is_empty() {
+                items.reserve(FIRST_PAGE);
+            }
+            T::read_json_item(reader, &mut items)?;
         }
         Ok(items)
     })
@@ -75,6 +78,13 @@ fn collect_messages(about: Option<&str>, value: &Value, out: &mut ApiErrors) {
         }
     }
 }
+
+/// Room made for a list of records when its first one is read: a page of Coupa's is 50 records.
+/// Growing one item at a time would copy large records over and over.
+pub(crate) const FIRST_PAGE: usize = 50;
+
+/// Room made for a list inside a record when its first item is read.
+pub(crate) const FIRST_ITEMS: usize = 4;
 
 /// Reads a whole document with `read`; nothing but whitespace may follow.
 fn decode<'a, T>(
@@ -128,7 +138,10 @@ pub fn read_list<T: WireRead>(reader: &mut JsonReader<'_>) -> Result<Option<Vec<
     let mut items = Vec::new();
     reader.begin_list("a list or null")?;
     while reader.next_item()? {
-        items.push(T::read_json(reader)?);
+        if items.is_empty() {
+            items.reserve(FIRST_ITEMS);
+        }
+        T::read_json_item(reader, &mut items)?;
     }
     Ok(Some(items))
 }

@@ -13,19 +13,6 @@ use crate::value::Value;
 /// How deep objects and lists may nest before decoding stops with an error.
 pub const MAX_NESTING: usize = 128;
 
-/// One open object or list.
-#[derive(Clone, Copy, Debug)]
-enum Frame<'a> {
-    /// An object: the key whose value is being read (as written, escapes and all), and how many
-    /// entries have started.
-    Object {
-        key: Option<&'a str>,
-        entries: usize,
-    },
-    /// A list: how many items have started, so the current one is `[items]`.
-    List { items: usize },
-}
-
 /// A scalar as the document has it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scalar<'a> {
@@ -54,10 +41,16 @@ impl Scalar<'_> {
 /// A value is read by exactly one call: `begin_object` then `next_key` until it returns `None`
 /// (reading each entry's value in between), `begin_list` then `next_item` until it returns
 /// `false`, or one of `null`, `scalar`, `parse`, `text`, `value` and `skip`.
+///
+/// Reading keeps no record of the keys and items it passes: when an error is made, the path to
+/// it is found by reading the document again up to the error (see [`path_at`]).
 pub struct JsonReader<'a> {
     text: &'a str,
     pos: usize,
-    frames: Vec<Frame<'a>>,
+    /// How many objects and lists are open.
+    depth: usize,
+    /// Whether an object or list has just begun, so that no `,` comes before its first entry.
+    fresh: bool,
 }
 
 impl<'a> JsonReader<'a> {
@@ -66,7 +59,8 @@ impl<'a> JsonReader<'a> {
         JsonReader {
             text,
             pos: 0,
-            frames: Vec::new(),
+            depth: 0,
+            fresh: false,
         }
     }
 
@@ -75,36 +69,14 @@ impl<'a> JsonReader<'a> {
         self.error_at(self.pos, message)
     }
 
-    /// An error at the current key path, located at byte `at` of the document.
+    /// An error located at byte `at` of the document, with the key path of the value there.
+    #[cold]
     pub fn error_at(&self, at: usize, message: impl Into<String>) -> DecodeError {
         let (line, column) = line_column(self.text, at);
         DecodeError::new(
-            self.path(),
+            path_at(self.text, at),
             format!("{} (line {line}, column {column})", message.into()),
         )
-    }
-
-    /// The path of the value being read: keys joined by `/`, list items as `[n]` from 1.
-    fn path(&self) -> String {
-        let mut path = String::new();
-        for frame in &self.frames {
-            match *frame {
-                Frame::Object { key: Some(key), .. } => {
-                    if !path.is_empty() {
-                        path.push('/');
-                    }
-                    path.push_str(&unescape_for_path(key));
-                }
-                Frame::Object { key: None, .. } => {}
-                Frame::List { items } if items > 0 => {
-                    path.push('[');
-                    path.push_str(&items.to_string());
-                    path.push(']');
-                }
-                Frame::List { .. } => {}
-            }
-        }
-        path
     }
 
     /// Fails unless only whitespace follows the value read.
@@ -122,52 +94,39 @@ impl<'a> JsonReader<'a> {
         if self.peek() != Some(b'{') {
             return Err(self.unexpected(expecting));
         }
-        self.open(Frame::Object {
-            key: None,
-            entries: 0,
-        })?;
-        self.pos += 1;
-        Ok(())
+        self.open()
     }
 
     /// The next key of the object begun last, positioned at its value; `None` when the object
     /// ends (and is left).
+    #[inline]
     pub fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, DecodeError> {
         self.skip_space();
-        let entries = match self.frames.last_mut() {
-            Some(Frame::Object { key, entries }) => {
-                *key = None;
-                *entries
-            }
-            _ => return Err(self.error("no object is open")),
-        };
+        let first = std::mem::replace(&mut self.fresh, false);
         match self.peek() {
-            Some(b'}') => {
-                self.pos += 1;
-                self.frames.pop();
-                return Ok(None);
-            }
-            Some(b',') if entries > 0 => {
+            Some(b'"') if first => {}
+            Some(b',') if !first => {
                 self.pos += 1;
                 self.skip_space();
+                if self.peek() != Some(b'"') {
+                    return Err(self.unexpected("a key in double quotes"));
+                }
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
             }
             None => return Err(self.error("the document ends inside an object")),
-            Some(_) if entries > 0 => return Err(self.unexpected("`,` or `}`")),
-            Some(_) => {}
+            Some(_) if first => return Err(self.unexpected("a key in double quotes")),
+            Some(_) => return Err(self.unexpected("`,` or `}`")),
         }
-        if self.peek() != Some(b'"') {
-            return Err(self.unexpected("a key in double quotes"));
-        }
-        let (raw, key) = self.string()?;
+        let (_, key) = self.string()?;
         self.skip_space();
         if self.peek() != Some(b':') {
             return Err(self.unexpected("`:` after the key"));
         }
         self.pos += 1;
-        if let Some(Frame::Object { key, entries }) = self.frames.last_mut() {
-            *key = Some(raw);
-            *entries += 1;
-        }
         Ok(Some(key))
     }
 
@@ -177,37 +136,29 @@ impl<'a> JsonReader<'a> {
         if self.peek() != Some(b'[') {
             return Err(self.unexpected(expecting));
         }
-        self.open(Frame::List { items: 0 })?;
-        self.pos += 1;
-        Ok(())
+        self.open()
     }
 
     /// Whether the list begun last has another item, positioned at it; `false` when the list
     /// ends (and is left).
+    #[inline]
     pub fn next_item(&mut self) -> Result<bool, DecodeError> {
         self.skip_space();
-        let items = match self.frames.last() {
-            Some(Frame::List { items }) => *items,
-            _ => return Err(self.error("no list is open")),
-        };
+        let first = std::mem::replace(&mut self.fresh, false);
         match self.peek() {
             Some(b']') => {
                 self.pos += 1;
-                self.frames.pop();
-                return Ok(false);
+                self.depth -= 1;
+                Ok(false)
             }
-            Some(b',') if items > 0 => {
+            Some(b',') if !first => {
                 self.pos += 1;
-                self.skip_space();
+                Ok(true)
             }
-            None => return Err(self.error("the document ends inside a list")),
-            Some(_) if items > 0 => return Err(self.unexpected("`,` or `]`")),
-            Some(_) => {}
+            None => Err(self.error("the document ends inside a list")),
+            Some(_) if first => Ok(true),
+            Some(_) => Err(self.unexpected("`,` or `]`")),
         }
-        if let Some(Frame::List { items }) = self.frames.last_mut() {
-            *items += 1;
-        }
-        Ok(true)
     }
 
     /// Reads `null` if that is the next value, and says so; anything else is left to read.
@@ -231,6 +182,21 @@ impl<'a> JsonReader<'a> {
             Some(b'f') => self.literal("false").map(|()| Scalar::Bool(false)),
             _ => Err(self.unexpected(expecting)),
         }
+    }
+
+    /// Reads a scalar and parses its text as [`JsonReader::parse`] does, or `null` as `None`,
+    /// looking at the value once.
+    #[inline]
+    pub fn parse_nullable<T>(
+        &mut self,
+        expecting: &str,
+        parse: impl FnOnce(&str) -> Result<Option<T>, String>,
+    ) -> Result<Option<T>, DecodeError> {
+        self.skip_space();
+        if self.peek() == Some(b'n') {
+            return self.literal("null").map(|()| None);
+        }
+        self.parse(expecting, parse)
     }
 
     /// Reads a scalar and parses its text; a parse error is located at the value.
@@ -307,11 +273,14 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    fn open(&mut self, frame: Frame<'a>) -> Result<(), DecodeError> {
-        if self.frames.len() >= MAX_NESTING {
+    /// Enters the object or list whose bracket is at the current position.
+    fn open(&mut self) -> Result<(), DecodeError> {
+        if self.depth >= MAX_NESTING {
             return Err(self.error(format!("values nest deeper than {MAX_NESTING} levels")));
         }
-        self.frames.push(frame);
+        self.depth += 1;
+        self.fresh = true;
+        self.pos += 1;
         Ok(())
     }
 
@@ -431,21 +400,16 @@ impl<'a> JsonReader<'a> {
     fn string(&mut self) -> Result<(&'a str, Cow<'a, str>), DecodeError> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
-        let mut at = start;
-        loop {
-            match bytes.get(at) {
-                Some(b'"') => {
-                    self.pos = at + 1;
-                    let raw = &self.text[start..at];
-                    return Ok((raw, Cow::Borrowed(raw)));
-                }
-                Some(b'\\') => break,
-                Some(&b) if b < 0x20 => {
-                    return Err(self.error_at(at, "control character inside a string"));
-                }
-                Some(_) => at += 1,
-                None => return Err(self.error_at(start - 1, "the string is not closed")),
+        let mut at = run_end(bytes, start);
+        match bytes.get(at) {
+            Some(b'"') => {
+                self.pos = at + 1;
+                let raw = &self.text[start..at];
+                return Ok((raw, Cow::Borrowed(raw)));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error_at(at, "control character inside a string")),
+            None => return Err(self.error_at(start - 1, "the string is not closed")),
         }
         let mut owned = String::with_capacity(at - start + 16);
         owned.push_str(&self.text[start..at]);
@@ -548,9 +512,30 @@ fn digits_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// The end of a run of string bytes that need no attention (no quote, backslash or control
-/// character), starting at `at`; always at a character boundary.
+/// character), starting at `at`; always at a character boundary, since it stops only at ASCII.
+///
+/// Eight bytes at a time: for each of the three tests, a byte that matches sets its top bit in
+/// `hit`. Borrows can set the bits of bytes after a match too, never before it, so the lowest set
+/// bit is the first byte that matches.
 #[inline]
 fn run_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let hit = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (word.wrapping_sub(ONES * 0x20) & !word);
+        let hit = hit & HIGH;
+        if hit != 0 {
+            return at + (hit.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
     while bytes
         .get(at)
         .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
@@ -558,6 +543,101 @@ fn run_end(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// The key path of the value at byte `end` of `text`, read again from the start: keys joined by
+/// `/`, list items as `[n]` from 1 (`invoice-lines[2]/total`). The document up to `end` has been
+/// read once already, so this reading trusts its syntax.
+fn path_at(text: &str, end: usize) -> String {
+    enum Open<'t> {
+        /// An object: the key last read, and whether its value is being read (after `:`).
+        Object {
+            key: Option<&'t str>,
+            in_value: bool,
+        },
+        /// A list: which item is being read, from 1.
+        List { item: usize },
+    }
+    fn value_ended(stack: &mut [Open<'_>]) {
+        if let Some(Open::Object { in_value, .. }) = stack.last_mut() {
+            *in_value = false;
+        }
+    }
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut at = 0;
+    while at < end {
+        match bytes[at] {
+            b'{' => stack.push(Open::Object {
+                key: None,
+                in_value: false,
+            }),
+            b'[' => stack.push(Open::List { item: 1 }),
+            b'}' | b']' => {
+                stack.pop();
+                value_ended(&mut stack);
+            }
+            b':' => {
+                if let Some(Open::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Open::Object { key, .. }) => *key = None,
+                Some(Open::List { item }) => *item += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = at + 1;
+                at = start;
+                while at < end && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                if at >= end {
+                    break;
+                }
+                match stack.last_mut() {
+                    Some(Open::Object {
+                        key,
+                        in_value: false,
+                    }) => *key = text.get(start..at),
+                    _ => value_ended(&mut stack),
+                }
+            }
+            b' ' | b'\n' | b'\r' | b'\t' => {}
+            _ => {
+                while at + 1 < end && !b",]}: \n\r\t".contains(&bytes[at + 1]) {
+                    at += 1;
+                }
+                if at + 1 < end {
+                    value_ended(&mut stack);
+                }
+            }
+        }
+        at += 1;
+    }
+    let mut path = String::new();
+    for open in &stack {
+        match open {
+            Open::Object {
+                key: Some(key),
+                in_value: true,
+            } => {
+                if !path.is_empty() {
+                    path.push('/');
+                }
+                path.push_str(&unescape_for_path(key));
+            }
+            Open::Object { .. } => {}
+            Open::List { item } => {
+                path.push('[');
+                path.push_str(&item.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
 }
 
 /// A key for an error path: its escapes resolved where they are simple, else as written.
@@ -711,6 +791,42 @@ mod tests {
         for (text, message) in cases {
             let error = read_value(text).unwrap_err();
             assert_eq!(error.message(), message, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_end_at_the_first_quote_backslash_or_control_character() {
+        let run = |text: &str| run_end(text.as_bytes(), 0);
+        assert_eq!(run(""), 0);
+        assert_eq!(run("abc"), 3);
+        assert_eq!(run("abcdefghijkl\"abc"), 12);
+        assert_eq!(run("abcdefgh\\"), 8);
+        assert_eq!(run("ab\u{1f}cdefghij"), 2);
+        assert_eq!(run("\u{1}\"\\"), 0);
+        assert_eq!(run("éééééééé\"x"), 16);
+        assert_eq!(run("abcdefg\u{7f}\u{80}xyz\""), 13);
+        // Every position of every stop byte, behind runs of bytes high and low.
+        for stop in (0u8..0x20).chain([b'"', b'\\']) {
+            for fill in [b'a', 0x7f, b'!', b'#', b'['] {
+                for position in 0..20 {
+                    let mut text = vec![fill; 20];
+                    text[position] = stop;
+                    assert_eq!(run_end(&text, 0), position, "{stop:#x} at {position}");
+                }
+            }
+        }
+        // A byte after a match may look like one to the word test; the first match still wins.
+        assert_eq!(run("a\u{0}\u{1}!\"#$%&'"), 1);
+        for text in [
+            "0123456789abcdef",
+            "\u{20}\u{21}\u{22}",
+            "{\"key\": \"x\\\"y\"}",
+        ] {
+            let expected = text
+                .bytes()
+                .position(|b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(text.len());
+            assert_eq!(run(text), expected, "{text:?}");
         }
     }
 

@@ -1,5 +1,6 @@
 //! Coupa's XML: one record under its root element, lists under a `type="array"` wrapper.
 
+mod lex;
 mod read;
 mod write;
 
@@ -41,7 +42,13 @@ pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
             root.name
         )));
     }
-    let items = reader.list(&root, |reader, item| T::read_xml(reader, item))?;
+    let mut items = Vec::new();
+    reader.list_into(&root, &mut items, |reader, item, items| {
+        if items.is_empty() {
+            items.reserve(crate::json::FIRST_PAGE);
+        }
+        T::read_xml_item(reader, item, items)
+    })?;
     reader.finish()?;
     Ok(items)
 }
@@ -73,7 +80,7 @@ pub fn errors_from_str(text: &str) -> Result<ApiErrors, DecodeError> {
     }
     let mut errors = ApiErrors::default();
     while let Some(child) = reader.next_child(&root)? {
-        let about = (child.name != "error").then(|| child.name.clone());
+        let about = (child.name != "error").then(|| child.name.to_owned());
         let text = reader.text(&child)?;
         errors.messages.push(ApiMessage { about, text });
     }
@@ -142,9 +149,14 @@ pub fn read_list<T: WireRead>(
         reader.skip(element)?;
         return Ok(None);
     }
-    reader
-        .list(element, |reader, item| T::read_xml(reader, item))
-        .map(Some)
+    let mut items = Vec::new();
+    reader.list_into(element, &mut items, |reader, item, items| {
+        if items.is_empty() {
+            items.reserve(crate::json::FIRST_ITEMS);
+        }
+        T::read_xml_item(reader, item, items)
+    })?;
+    Ok(Some(items))
 }
 
 /// Writes a list field: `<name type="array">` with one `item` element per value.
