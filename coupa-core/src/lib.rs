@@ -44,20 +44,34 @@ pub mod __private {
     #[inline]
     pub fn field_hash(name: &[u8]) -> u64 {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut hash = (name.len() as u64).wrapping_mul(K);
-        let mut chunks = name.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            hash = (hash ^ u64::from_le_bytes(word))
-                .wrapping_mul(K)
-                .rotate_left(29);
+        // Every eight bytes in turn, the last word overlapping the one before it when the length
+        // is no multiple of eight; names shorter than a word are read byte by byte.
+        let len = name.len();
+        let mut hash = (len as u64).wrapping_mul(K);
+        if len < 8 {
+            let mut short = 0u64;
+            for (i, &byte) in name.iter().enumerate() {
+                short |= u64::from(byte) << (8 * i);
+            }
+            hash ^= short;
+        } else {
+            let mut at = 0;
+            while at + 8 < len {
+                hash = (hash ^ word(&name[at..at + 8]))
+                    .wrapping_mul(K)
+                    .rotate_left(29);
+                at += 8;
+            }
+            hash ^= word(&name[len - 8..]);
         }
-        let rest = chunks.remainder();
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        let hash = hash.wrapping_mul(K);
         hash ^ (hash >> 32)
+    }
+
+    /// Eight bytes as a little-endian word.
+    #[inline]
+    fn word(bytes: &[u8]) -> u64 {
+        <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
     }
 }
 
