@@ -158,7 +158,7 @@ impl WireRead for String {
     }
 
     fn read_json_nullable(reader: &mut JsonReader<'_>) -> Result<Option<Self>, DecodeError> {
-        reader.parse_nullable("a string", |text| Ok(Some(text.to_owned())))
+        reader.text_nullable("a string")
     }
 }
 

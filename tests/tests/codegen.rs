@@ -61,7 +61,15 @@ fn field_hashes_agree_between_the_derive_and_the_runtime() {
     let dir = workspace().join("schema");
     let checked = coupa_codegen::check_dir(&dir).expect("the schema is readable");
     let hash = coupa_core::__private::field_hash;
-    for name in ["", "a", "é", "1234567", "12345678", "123456789", &"x".repeat(100)] {
+    for name in [
+        "",
+        "a",
+        "é",
+        "1234567",
+        "12345678",
+        "123456789",
+        &"x".repeat(100),
+    ] {
         assert_eq!(
             coupa_codegen::expand::field_hash(name.as_bytes()),
             hash(name.as_bytes()),

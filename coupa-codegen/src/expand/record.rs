@@ -293,8 +293,9 @@ fn xml(c: &Container) -> TokenStream {
     let json_unknown_arm = match &c.unknown {
         Some(u) => quote! {
             _ => {
+                let key = reader.last_key().into_owned();
                 let value = reader.value()?;
-                out.#u.push(key.into_owned(), value);
+                out.#u.push(key, value);
             }
         },
         None => quote!(_ => reader.skip()?,),
@@ -422,8 +423,8 @@ fn xml(c: &Container) -> TokenStream {
             out: &mut #name,
         ) -> ::core::result::Result<(), #rt::DecodeError> {
             reader.begin_object(#expecting)?;
-            while let ::core::option::Option::Some(key) = reader.next_key()? {
-                match __field(&key) {
+            while let ::core::option::Option::Some(field) = reader.next_field(__field)? {
+                match field {
                     #(#json_arms)*
                     #json_unknown_arm
                 }

@@ -51,6 +51,8 @@ pub struct JsonReader<'a> {
     depth: usize,
     /// Whether an object or list has just begun, so that no `,` comes before its first entry.
     fresh: bool,
+    /// Where the key read last by `next_field` starts (its `"`).
+    key_start: usize,
 }
 
 impl<'a> JsonReader<'a> {
@@ -61,6 +63,7 @@ impl<'a> JsonReader<'a> {
             pos: 0,
             depth: 0,
             fresh: false,
+            key_start: 0,
         }
     }
 
@@ -101,33 +104,87 @@ impl<'a> JsonReader<'a> {
     /// ends (and is left).
     #[inline]
     pub fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, DecodeError> {
+        if !self.at_key()? {
+            return Ok(None);
+        }
+        let key = self.string_text()?;
+        self.colon()?;
+        Ok(Some(key))
+    }
+
+    /// Like [`JsonReader::next_key`], but gives what `find` makes of the key (a record's field
+    /// index), so that nothing is built for a key that is only looked up;
+    /// [`JsonReader::last_key`] has the key itself.
+    #[inline]
+    pub fn next_field(
+        &mut self,
+        find: impl FnOnce(&str) -> u16,
+    ) -> Result<Option<u16>, DecodeError> {
+        if !self.at_key()? {
+            return Ok(None);
+        }
+        self.key_start = self.pos;
+        let bytes = self.text.as_bytes();
+        let start = self.pos + 1;
+        let end = run_end(bytes, start);
+        let index = if bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            find(self.text.get(start..end).unwrap_or_default())
+        } else {
+            find(&self.string_with_escapes(start, end)?)
+        };
+        self.colon()?;
+        Ok(Some(index))
+    }
+
+    /// Moves to the `"` of the object's next key and says `true`, or past its `}` (leaving it)
+    /// and says `false`.
+    #[inline]
+    fn at_key(&mut self) -> Result<bool, DecodeError> {
         self.skip_space();
         let first = std::mem::replace(&mut self.fresh, false);
         match self.peek() {
-            Some(b'"') if first => {}
+            Some(b'"') if first => Ok(true),
             Some(b',') if !first => {
                 self.pos += 1;
                 self.skip_space();
                 if self.peek() != Some(b'"') {
                     return Err(self.unexpected("a key in double quotes"));
                 }
+                Ok(true)
             }
             Some(b'}') => {
                 self.pos += 1;
                 self.depth -= 1;
-                return Ok(None);
+                Ok(false)
             }
-            None => return Err(self.error("the document ends inside an object")),
-            Some(_) if first => return Err(self.unexpected("a key in double quotes")),
-            Some(_) => return Err(self.unexpected("`,` or `}`")),
+            None => Err(self.error("the document ends inside an object")),
+            Some(_) if first => Err(self.unexpected("a key in double quotes")),
+            Some(_) => Err(self.unexpected("`,` or `}`")),
         }
-        let key = self.string_text()?;
+    }
+
+    /// Reads the `:` after a key.
+    #[inline]
+    fn colon(&mut self) -> Result<(), DecodeError> {
         self.skip_space();
         if self.peek() != Some(b':') {
             return Err(self.unexpected("`:` after the key"));
         }
         self.pos += 1;
-        Ok(Some(key))
+        Ok(())
+    }
+
+    /// The key read last by [`JsonReader::next_field`].
+    pub fn last_key(&self) -> Cow<'a, str> {
+        let mut again = JsonReader {
+            text: self.text,
+            pos: self.key_start,
+            depth: 0,
+            fresh: false,
+            key_start: self.key_start,
+        };
+        again.string_text().unwrap_or_default()
     }
 
     /// Starts reading a list; `expecting` names it in the error when the value is no list.
@@ -226,6 +283,17 @@ impl<'a> JsonReader<'a> {
             _ => return Err(self.unexpected(expecting)),
         };
         parse(&text).map_err(|message| self.error_at(start, message))
+    }
+
+    /// Reads a scalar as [`JsonReader::text`] does, or `null` as `None`.
+    #[inline]
+    pub fn text_nullable(&mut self, expecting: &str) -> Result<Option<String>, DecodeError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b'"') => Ok(Some(self.string_text()?.into_owned())),
+            Some(b'n') => self.literal("null").map(|()| None),
+            _ => self.parse_here(expecting, |text| Ok(Some(text.to_owned()))),
+        }
     }
 
     /// Reads a scalar as text: a string as it is, a number by its digits, a boolean as `true` or
@@ -419,7 +487,7 @@ impl<'a> JsonReader<'a> {
 
     /// Reads the string whose `"` is at the current position: borrowed from the document unless
     /// it holds escapes.
-    #[inline]
+    #[inline(always)]
     fn string_text(&mut self) -> Result<Cow<'a, str>, DecodeError> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
