@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+#[cfg(feature = "schema")]
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
 /// A place in a schema file.
@@ -76,6 +77,7 @@ impl Diagnostic {
     }
 
     /// The report as miette draws it, without colour: location, underlined text, message, help.
+    #[cfg(feature = "schema")]
     pub fn render(&self, source: &str) -> String {
         let report = Report {
             diagnostic: self,
@@ -99,25 +101,30 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Adapts a diagnostic and its file's text to miette.
+#[cfg(feature = "schema")]
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: NamedSource<String>,
 }
 
+#[cfg(feature = "schema")]
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.diagnostic, f)
     }
 }
 
+#[cfg(feature = "schema")]
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.diagnostic.message)
     }
 }
 
+#[cfg(feature = "schema")]
 impl std::error::Error for Report<'_> {}
 
+#[cfg(feature = "schema")]
 impl miette::Diagnostic for Report<'_> {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let mut lines: Vec<String> = self.diagnostic.help.iter().cloned().collect();
@@ -149,10 +156,12 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+#[cfg(feature = "schema")]
 fn span_of(loc: &Loc) -> SourceSpan {
     SourceSpan::new(loc.offset.into(), loc.len)
 }
 
+#[cfg(feature = "schema")]
 /// The label under another place in the same file: `first written at` → `first written here`.
 fn label(note: &str) -> String {
     match note.strip_suffix(" at") {

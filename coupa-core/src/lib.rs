@@ -1,9 +1,11 @@
 //! Runtime for the Coupa bindings.
 //!
 //! The code that `#[derive(CoupaResource)]` writes calls into this crate: the resource and verb
-//! traits, the XML codec (over quick-xml events), the JSON codec (over serde), references, the
+//! traits, the XML and JSON codecs (each reading the document with a pull reader of its own,
+//! borrowing names, keys and values from it; JSON is written through serde), references, the
 //! values kept for fields the schema does not know, and Coupa's error bodies.
 
+pub mod budget;
 pub mod datetime;
 pub mod decimal;
 pub mod error;
@@ -66,6 +68,24 @@ pub mod __private {
         }
         let hash = hash.wrapping_mul(K);
         hash ^ (hash >> 32)
+    }
+
+    /// The index `table` (sorted by hash, as the derive writes it) gives the field named
+    /// `name`, or `u16::MAX` for a name the record does not know.
+    #[inline]
+    pub fn find_field(table: &[(u64, &str, u16)], name: &str) -> u16 {
+        let hash = field_hash(name.as_bytes());
+        let mut at = table.partition_point(|entry| entry.0 < hash);
+        while let Some(&(entry, wire, index)) = table.get(at) {
+            if entry != hash {
+                break;
+            }
+            if wire == name {
+                return index;
+            }
+            at += 1;
+        }
+        u16::MAX
     }
 
     /// Eight bytes as a little-endian word.

@@ -78,3 +78,45 @@ fn a_garbled_schema_file_from_the_fuzzer_is_reported() {
         ["fuzz.yaml:3:48: invalid YAML: mismatched bracket '[' closed by '}'"]
     );
 }
+
+/// A body of empty records (`[{},{},…]`: three bytes for a 4 KB `Invoice`) once decoded into
+/// gigabytes from a few megabytes; the records decoded from a document now have a memory budget
+/// in proportion to its size (`coupa::budget::Budget`).
+#[test]
+fn many_empty_records_stop_at_the_memory_budget() {
+    let json = format!("[{}{{}}]", "{},".repeat(200_000));
+    let error = coupa::json::list_from_str::<coupa::Invoice>(&json).expect_err("over budget");
+    assert_eq!(error.path(), "[8977]");
+    assert!(
+        error.message().starts_with(
+            "the decoded records would take more than 35977344 bytes, the limit for this \
+             document (16 MiB and 32 bytes per byte of text); is it a long list of empty \
+             records? (line 1, column "
+        ),
+        "{error}"
+    );
+    let xml = format!(
+        "<invoice-headers type=\"array\">{}</invoice-headers>",
+        "<invoice-header/>".repeat(200_000)
+    );
+    let error = coupa::xml::list_from_str::<coupa::Invoice>(&xml).expect_err("over budget");
+    assert!(
+        error.path().starts_with("invoice-headers/invoice-header["),
+        "{error}"
+    );
+    assert!(
+        error
+            .message()
+            .contains("is it a long list of empty records?")
+    );
+    // A page of real invoices is far inside the budget.
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../benches/fixtures/invoices-50.json"),
+    )
+    .expect("the bench fixture");
+    assert_eq!(
+        coupa::json::list_from_str::<coupa::Invoice>(&page).map(|p| p.len()),
+        Ok(50)
+    );
+}

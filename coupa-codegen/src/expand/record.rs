@@ -408,6 +408,7 @@ fn xml(c: &Container) -> TokenStream {
             element: &#rt::xml::Element,
             out: &mut #name,
         ) -> ::core::result::Result<(), #rt::DecodeError> {
+            reader.charge(::core::mem::size_of::<#name>())?;
             while let ::core::option::Option::Some(child) = reader.next_child(element)? {
                 match __field(&child.name) {
                     #(#read_arms)*
@@ -423,6 +424,7 @@ fn xml(c: &Container) -> TokenStream {
             out: &mut #name,
         ) -> ::core::result::Result<(), #rt::DecodeError> {
             reader.begin_object(#expecting)?;
+            reader.charge(::core::mem::size_of::<#name>())?;
             while let ::core::option::Option::Some(field) = reader.next_field(__field)? {
                 match field {
                     #(#json_arms)*

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::budget::Budget;
 use crate::error::DecodeError;
 use crate::value::Value;
 
@@ -53,6 +54,8 @@ pub struct JsonReader<'a> {
     fresh: bool,
     /// Where the key read last by `next_field` starts (its `"`).
     key_start: usize,
+    /// What the records read from the document may still take.
+    budget: Budget,
 }
 
 impl<'a> JsonReader<'a> {
@@ -64,7 +67,17 @@ impl<'a> JsonReader<'a> {
             depth: 0,
             fresh: false,
             key_start: 0,
+            budget: Budget::for_document(text.len()),
         }
+    }
+
+    /// Takes the memory of a record about to be read from the document's [`Budget`]; an error
+    /// at the current position when it is spent.
+    #[inline]
+    pub fn charge(&mut self, bytes: usize) -> Result<(), DecodeError> {
+        self.budget
+            .charge(bytes)
+            .map_err(|message| self.error(message))
     }
 
     /// An error at the current key path and position.
@@ -116,10 +129,7 @@ impl<'a> JsonReader<'a> {
     /// index), so that nothing is built for a key that is only looked up;
     /// [`JsonReader::last_key`] has the key itself.
     #[inline]
-    pub fn next_field(
-        &mut self,
-        find: impl FnOnce(&str) -> u16,
-    ) -> Result<Option<u16>, DecodeError> {
+    pub fn next_field(&mut self, find: fn(&str) -> u16) -> Result<Option<u16>, DecodeError> {
         if !self.at_key()? {
             return Ok(None);
         }
@@ -183,6 +193,7 @@ impl<'a> JsonReader<'a> {
             depth: 0,
             fresh: false,
             key_start: self.key_start,
+            budget: self.budget,
         };
         again.string_text().unwrap_or_default()
     }

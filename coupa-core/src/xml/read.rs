@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::lex::{LexError, Lexer, Raw, Start, Token};
+use crate::budget::Budget;
 use crate::error::DecodeError;
 use crate::value::Value;
 
@@ -41,6 +42,8 @@ pub struct XmlReader<'a> {
     lexer: Lexer<'a>,
     /// The open elements, outermost first; joined into a path only for an error.
     path: Vec<Level<'a>>,
+    /// What the records read from the document may still take.
+    budget: Budget,
 }
 
 impl<'a> XmlReader<'a> {
@@ -49,7 +52,17 @@ impl<'a> XmlReader<'a> {
         XmlReader {
             lexer: Lexer::new(text),
             path: Vec::with_capacity(16),
+            budget: Budget::for_document(text.len()),
         }
+    }
+
+    /// Takes the memory of a record about to be read from the document's [`Budget`]; an error
+    /// at the current element when it is spent.
+    #[inline]
+    pub fn charge(&mut self, bytes: usize) -> Result<(), DecodeError> {
+        self.budget
+            .charge(bytes)
+            .map_err(|message| self.error(message))
     }
 
     /// An error at the current element path.
