@@ -22,15 +22,7 @@ pub fn from_str<T: Record>(text: &str) -> Result<T, DecodeError> {
 /// Decodes a list of records from a JSON array; an error names the item (`[2]/total`).
 pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
     decode(text, |reader| {
-        let mut items = Vec::new();
-        reader.begin_list("a list of records")?;
-        while reader.next_item()? {
-            if items.is_empty() {
-                items.reserve(FIRST_PAGE);
-            }
-            T::read_json_item(reader, &mut items)?;
-        }
-        Ok(items)
+        read_items(reader, "a list of records", FIRST_PAGE)
     })
 }
 
@@ -135,15 +127,24 @@ pub fn read_list<T: WireRead>(reader: &mut JsonReader<'_>) -> Result<Option<Vec<
     if reader.null()? {
         return Ok(None);
     }
+    read_items(reader, "a list or null", FIRST_ITEMS).map(Some)
+}
+
+/// Reads a list item by item, making room for `room` items when the first one comes.
+fn read_items<T: WireRead>(
+    reader: &mut JsonReader<'_>,
+    expecting: &str,
+    room: usize,
+) -> Result<Vec<T>, DecodeError> {
     let mut items = Vec::new();
-    reader.begin_list("a list or null")?;
+    reader.begin_list(expecting)?;
     while reader.next_item()? {
         if items.is_empty() {
-            items.reserve(FIRST_ITEMS);
+            items.reserve(room);
         }
         T::read_json_item(reader, &mut items)?;
     }
-    Ok(Some(items))
+    Ok(items)
 }
 
 #[cold]

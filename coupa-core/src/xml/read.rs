@@ -107,16 +107,26 @@ impl<'a> XmlReader<'a> {
         }
         // White space between child elements is layout, and no text token.
         self.lexer.skip_space();
+        if let Some(step) = self.common_child() {
+            return step;
+        }
+        self.next_child_rest(parent)
+    }
+
+    /// The next child's start tag, or the end tag of the open element, when either comes in
+    /// the common form the lexer reads fast.
+    #[inline]
+    fn common_child(&mut self) -> Option<Result<Option<Element<'a>>, DecodeError>> {
         if let Some(start) = self.lexer.common_start() {
-            return self.enter(start).map(Some);
+            return Some(self.enter(start).map(Some));
         }
         if let Some(open) = self.path.last()
             && self.lexer.common_end(open.name)
         {
             self.leave();
-            return Ok(None);
+            return Some(Ok(None));
         }
-        self.next_child_rest(parent)
+        None
     }
 
     /// `next_child` past the common forms of tags.
@@ -341,14 +351,8 @@ impl<'a> XmlReader<'a> {
             return Ok(None);
         }
         loop {
-            if let Some(start) = self.lexer.common_start() {
-                return self.enter(start).map(Some);
-            }
-            if let Some(open) = self.path.last()
-                && self.lexer.common_end(open.name)
-            {
-                self.leave();
-                return Ok(None);
+            if let Some(step) = self.common_child() {
+                return step;
             }
             if self.lexer.plain_text().is_some() {
                 continue;
