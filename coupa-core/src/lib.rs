@@ -70,24 +70,6 @@ pub mod __private {
         hash ^ (hash >> 32)
     }
 
-    /// The index `table` (sorted by hash, as the derive writes it) gives the field named
-    /// `name`, or `u16::MAX` for a name the record does not know.
-    #[inline]
-    pub fn find_field(table: &[(u64, &str, u16)], name: &str) -> u16 {
-        let hash = field_hash(name.as_bytes());
-        let mut at = table.partition_point(|entry| entry.0 < hash);
-        while let Some(&(entry, wire, index)) = table.get(at) {
-            if entry != hash {
-                break;
-            }
-            if wire == name {
-                return index;
-            }
-            at += 1;
-        }
-        u16::MAX
-    }
-
     /// Eight bytes as a little-endian word.
     #[inline]
     fn word(bytes: &[u8]) -> u64 {

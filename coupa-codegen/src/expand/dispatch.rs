@@ -42,33 +42,24 @@ fn word(bytes: &[u8]) -> u64 {
 }
 
 /// `fn __field(name: &str) -> u16`: the index of the field read under `name` (as written, or
-/// with underscores for dashes), or `u16::MAX` for a name the record does not know. The names
-/// go into a table sorted by hash, searched by one function of the runtime: a table is cheaper
-/// to compile than a `match` of hundreds of guarded arms.
+/// with underscores for dashes), or `u16::MAX` for a name the record does not know. The `match`
+/// on the hash compiles to a search over constants, each arm confirmed by one comparison.
 pub fn field_index(c: &Container) -> TokenStream {
     let rt = &c.runtime;
-    let mut entries: Vec<(u64, String, u16)> = c
-        .fields
-        .iter()
-        .enumerate()
-        .flat_map(|(index, field)| {
-            let index = u16::try_from(index).unwrap_or(u16::MAX);
-            spellings(c, &field.wire)
-                .into_iter()
-                .map(move |name| (field_hash(name.as_bytes()), name, index))
+    let arms = c.fields.iter().enumerate().flat_map(|(index, field)| {
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
+        spellings(c, &field.wire).into_iter().map(move |name| {
+            let hash = field_hash(name.as_bytes());
+            quote!(#hash if name == #name => #index,)
         })
-        .collect();
-    entries.sort();
-    let rows = entries
-        .iter()
-        .map(|(hash, name, index)| quote!((#hash, #name, #index)));
+    });
     quote! {
-        /// The record's wire names by hash, with the index of the field each is read into.
-        static __FIELDS: &[(u64, &str, u16)] = &[#(#rows),*];
-
         #[inline]
         fn __field(name: &str) -> u16 {
-            #rt::__private::find_field(__FIELDS, name)
+            match #rt::__private::field_hash(name.as_bytes()) {
+                #(#arms)*
+                _ => u16::MAX,
+            }
         }
     }
 }

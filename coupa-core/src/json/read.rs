@@ -129,7 +129,10 @@ impl<'a> JsonReader<'a> {
     /// index), so that nothing is built for a key that is only looked up;
     /// [`JsonReader::last_key`] has the key itself.
     #[inline]
-    pub fn next_field(&mut self, find: fn(&str) -> u16) -> Result<Option<u16>, DecodeError> {
+    pub fn next_field(
+        &mut self,
+        find: impl FnOnce(&str) -> u16,
+    ) -> Result<Option<u16>, DecodeError> {
         if !self.at_key()? {
             return Ok(None);
         }

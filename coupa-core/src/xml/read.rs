@@ -115,7 +115,7 @@ impl<'a> XmlReader<'a> {
 
     /// The next child's start tag, or the end tag of the open element, when either comes in
     /// the common form the lexer reads fast.
-    #[inline]
+    #[inline(always)]
     fn common_child(&mut self) -> Option<Result<Option<Element<'a>>, DecodeError>> {
         if let Some(start) = self.lexer.common_start() {
             return Some(self.enter(start).map(Some));
