@@ -563,7 +563,7 @@ impl<'a> JsonReader<'a> {
         Ok((c, at + 2))
     }
 
-    /// `\uXXXX`, or a surrogate pair of two of them.
+    /// A `\u` escape with its four hex digits, or a surrogate pair of two of them.
     fn unicode_escape(&self, at: usize) -> Result<(char, usize), DecodeError> {
         let high = self.hex4(at)?;
         if !(0xD800..0xE000).contains(&high) {
