@@ -44,7 +44,7 @@ impl Scalar<'_> {
 /// `false`, or one of `null`, `scalar`, `parse`, `text`, `value` and `skip`.
 ///
 /// Reading keeps no record of the keys and items it passes: when an error is made, the path to
-/// it is found by reading the document again up to the error (see [`path_at`]).
+/// it is found by reading the document again up to the error (`path_at`).
 pub struct JsonReader<'a> {
     text: &'a str,
     pos: usize,
