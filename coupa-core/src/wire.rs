@@ -14,6 +14,13 @@ use crate::json::JsonReader;
 use crate::value::{CustomFields, Value};
 use crate::xml::{Element, XmlReader, XmlWriter};
 
+/// Room made for a list of records when its first one is read: a page of Coupa's is 50 records.
+/// Growing one item at a time would copy large records over and over.
+pub(crate) const FIRST_PAGE: usize = 50;
+
+/// Room made for a list inside a record when its first item is read.
+pub(crate) const FIRST_ITEMS: usize = 4;
+
 /// A value that can be read from XML and JSON.
 pub trait WireRead: Sized {
     /// Reads the value inside `element` and leaves it.

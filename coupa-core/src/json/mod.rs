@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::{ApiErrors, ApiMessage, DecodeError};
 use crate::meta::Record;
 use crate::value::Value;
-use crate::wire::WireRead;
+use crate::wire::{FIRST_ITEMS, FIRST_PAGE, WireRead};
 use crate::xml::MAX_DOCUMENT;
 
 pub use crate::wire::Json;
@@ -70,13 +70,6 @@ fn collect_messages(about: Option<&str>, value: &Value, out: &mut ApiErrors) {
         }
     }
 }
-
-/// Room made for a list of records when its first one is read: a page of Coupa's is 50 records.
-/// Growing one item at a time would copy large records over and over.
-pub(crate) const FIRST_PAGE: usize = 50;
-
-/// Room made for a list inside a record when its first item is read.
-pub(crate) const FIRST_ITEMS: usize = 4;
 
 /// Reads a whole document with `read`; nothing but whitespace may follow.
 fn decode<'a, T>(

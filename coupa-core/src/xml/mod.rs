@@ -9,7 +9,7 @@ pub use write::XmlWriter;
 
 use crate::error::{ApiErrors, ApiMessage, DecodeError};
 use crate::meta::Record;
-use crate::wire::{WireRead, WireWrite};
+use crate::wire::{FIRST_ITEMS, FIRST_PAGE, WireRead, WireWrite};
 
 /// The largest document decoding accepts, in bytes.
 pub const MAX_DOCUMENT: usize = 256 * 1024 * 1024;
@@ -42,13 +42,7 @@ pub fn list_from_str<T: Record>(text: &str) -> Result<Vec<T>, DecodeError> {
             root.name
         )));
     }
-    let mut items = Vec::new();
-    reader.list_into(&root, &mut items, |reader, item, items| {
-        if items.is_empty() {
-            items.reserve(crate::json::FIRST_PAGE);
-        }
-        T::read_xml_item(reader, item, items)
-    })?;
+    let items = read_items(&mut reader, &root, FIRST_PAGE)?;
     reader.finish()?;
     Ok(items)
 }
@@ -149,14 +143,23 @@ pub fn read_list<T: WireRead>(
         reader.skip(element)?;
         return Ok(None);
     }
+    read_items(reader, element, FIRST_ITEMS).map(Some)
+}
+
+/// Reads the items of a list element, making room for `room` items when the first one comes.
+fn read_items<T: WireRead>(
+    reader: &mut XmlReader<'_>,
+    element: &Element,
+    room: usize,
+) -> Result<Vec<T>, DecodeError> {
     let mut items = Vec::new();
     reader.list_into(element, &mut items, |reader, item, items| {
         if items.is_empty() {
-            items.reserve(crate::json::FIRST_ITEMS);
+            items.reserve(room);
         }
         T::read_xml_item(reader, item, items)
     })?;
-    Ok(Some(items))
+    Ok(items)
 }
 
 /// Writes a list field: `<name type="array">` with one `item` element per value.
